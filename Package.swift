@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+// a64emu: an AArch64 instruction-level emulator with caches and TLBs that keep
+// stale entries exactly as the architecture allows. Layers (DESIGN.md), bottom up:
+//   CLibElf -> ELF;  Memory -> A64 -> Machine -> a64emu
+import PackageDescription
+
+let optimize: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "a64emu",
+    products: [
+        .executable(name: "a64emu", targets: ["a64emu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibElf", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
+        .target(name: "ELF", dependencies: ["CLibElf"]),
+        .target(name: "Memory", swiftSettings: optimize),
+        .target(name: "A64", dependencies: ["Memory"], swiftSettings: optimize),
+        .target(name: "Machine", dependencies: ["A64", "Memory", "ELF"], swiftSettings: optimize),
+        .executableTarget(name: "a64emu", dependencies: [
+            "Machine", "ELF",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ELFTests", dependencies: ["ELF"]),
+        .testTarget(name: "MemoryTests", dependencies: ["Memory"]),
+        .testTarget(name: "A64Tests", dependencies: ["A64", "Memory"]),
+        .testTarget(name: "MachineTests", dependencies: ["Machine", "A64", "Memory", "ELF"]),
+    ],
+    swiftLanguageModes: [.v5]
+)
