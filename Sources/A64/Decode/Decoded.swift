@@ -1,0 +1,94 @@
+/// One decoded A64 instruction: what the interpreter's `switch` dispatches on.
+///
+/// Register operands are already resolved to indexes into `CPU.x` (see
+/// `RegisterIndex`): field value 31 becomes the zero register's read slot,
+/// its write sink, or the stack pointer, as the encoding says, so the execute
+/// code never tests for 31. `a`, `b` and `imm` hold the per-instruction
+/// parameters named in each execute function's comment.
+public struct Decoded: Equatable {
+    public var op: Op = .undecoded
+    public var rd: UInt8 = 0      // Rd, or Rt for loads and stores
+    public var rn: UInt8 = 0
+    public var rm: UInt8 = 0      // Rm, or Rs (status / compare register)
+    public var ra: UInt8 = 0      // Ra, or Rt2
+    public var sf: Bool = false   // 64-bit operation
+    public var a: UInt8 = 0
+    public var b: UInt8 = 0
+    public var c: UInt8 = 0
+    public var imm: UInt64 = 0
+
+    public init() {}
+    public init(_ op: Op) { self.op = op }
+}
+
+/// Indexes into the CPU's register array. X0..X30 are 0...30.
+public enum RegisterIndex {
+    /// Reads as zero: nothing ever writes this slot.
+    public static let zeroRead: UInt8 = 31
+    /// Writes to the zero register land here and are never read.
+    public static let zeroSink: UInt8 = 32
+    /// The current stack pointer (SP_ELx selected by PSTATE.SPSel).
+    public static let sp: UInt8 = 33
+    public static let count = 34
+}
+
+/// The operations the interpreter executes, named after the ARM ARM's
+/// instruction pages (C6.2). Aliases (MOV, CMP, LSL...) are not operations:
+/// the disassembler prints them from the same decoded form.
+public enum Op: UInt16 {
+    case undecoded = 0      // slot of the decoded-instruction cache not yet filled
+    case UNDEFINED          // imm = the instruction word
+
+    // Data processing - immediate (C4.1.86)
+    case ADR, ADRP
+    case ADD_imm, ADDS_imm, SUB_imm, SUBS_imm
+    case AND_imm, ORR_imm, EOR_imm, ANDS_imm
+    case MOVN, MOVZ, MOVK
+    case SBFM, BFM, UBFM
+    case EXTR
+
+    // Branches, exception generating and system instructions (C4.1.87)
+    case B_cond, B, BL, BR, BLR, RET, CBZ, CBNZ, TBZ, TBNZ
+    case SVC, HVC, SMC, BRK, HLT, ERET
+    case NOP, WFE, WFI, SEV, SEVL, CLREX, DMB, DSB, ISB, SB
+    case MSR_imm, MRS, MSR_reg, SYS, SYSL
+
+    // Loads and stores (C4.1.88): one op per access and addressing form.
+    // _off: base + imm (unsigned offset, unscaled, unprivileged),
+    // _pre/_post: writeback, _reg: base + extended, shifted register.
+    case STRB_off, STRB_pre, STRB_post, STRB_reg
+    case STRH_off, STRH_pre, STRH_post, STRH_reg
+    case STRW_off, STRW_pre, STRW_post, STRW_reg
+    case STRX_off, STRX_pre, STRX_post, STRX_reg
+    case LDRB_off, LDRB_pre, LDRB_post, LDRB_reg
+    case LDRH_off, LDRH_pre, LDRH_post, LDRH_reg
+    case LDRW_off, LDRW_pre, LDRW_post, LDRW_reg
+    case LDRX_off, LDRX_pre, LDRX_post, LDRX_reg
+    case LDRSBW_off, LDRSBW_pre, LDRSBW_post, LDRSBW_reg
+    case LDRSBX_off, LDRSBX_pre, LDRSBX_post, LDRSBX_reg
+    case LDRSHW_off, LDRSHW_pre, LDRSHW_post, LDRSHW_reg
+    case LDRSHX_off, LDRSHX_pre, LDRSHX_post, LDRSHX_reg
+    case LDRSW_off, LDRSW_pre, LDRSW_post, LDRSW_reg
+    case PRFM
+    case LDRW_lit, LDRX_lit, LDRSW_lit
+    case STPW_off, STPW_pre, STPW_post
+    case STPX_off, STPX_pre, STPX_post
+    case LDPW_off, LDPW_pre, LDPW_post
+    case LDPX_off, LDPX_pre, LDPX_post
+    case LDPSW_off, LDPSW_pre, LDPSW_post
+    case LDXR, STXR, LDXP, STXP      // a = log2(access size)
+    case LDAR, STLR                  // also LDAPR
+    case CAS, CASP
+    case LDADD, LDCLR, LDEOR, LDSET, LDSMAX, LDSMIN, LDUMAX, LDUMIN, SWP
+
+    // Data processing - register (C4.1.89)
+    case UDIV, SDIV, LSLV, LSRV, ASRV, RORV, CRC32, CRC32C
+    case RBIT, REV16, REV32, REV, CLZ, CLS
+    case AND_shift, BIC_shift, ORR_shift, ORN_shift, EOR_shift, EON_shift, ANDS_shift, BICS_shift
+    case ADD_shift, ADDS_shift, SUB_shift, SUBS_shift
+    case ADD_ext, ADDS_ext, SUB_ext, SUBS_ext
+    case ADC, ADCS, SBC, SBCS
+    case CCMN, CCMP                  // a = cond, b = nzcv, c = 1 for the immediate form
+    case CSEL, CSINC, CSINV, CSNEG
+    case MADD, MSUB, SMADDL, SMSUBL, SMULH, UMADDL, UMSUBL, UMULH
+}

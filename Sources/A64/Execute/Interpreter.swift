@@ -1,0 +1,460 @@
+import Memory
+
+/// The interpreter loop: fetch the decoded instruction for PC from the
+/// decoded-instruction cache (decoding the slot on first use), then one
+/// `switch` over its operation. Each case is the ARM ARM's "Operation"
+/// pseudocode for that instruction (C6.2), with the decode part already done
+/// by `Decoder`.
+extension CPU {
+    /// Executes at most `budget` instructions; returns how many retired.
+    /// Stops early, with `stopReason` set, when the guest exits or the run
+    /// cannot go on.
+    public func run(budget: Int) -> Int {
+        let x = self.x
+        var executed = 0
+        var pageVA: UInt64 = 1          // never a page base: forces a lookup
+        var pagePA: UInt64 = 0
+        var page = UnsafeMutablePointer<Decoded>(bitPattern: 16)!
+
+        loop: while executed < budget {
+            let pc = self.pc
+            let offset = pc &- pageVA
+            if offset >= PhysicalMemory.pageSize {
+                // Instruction fetch, MMU off: VA = PA (D8.2.12).
+                let base = pc & ~(PhysicalMemory.pageSize - 1)
+                guard memory.isRAM(base, 4) else {
+                    stopReason = .busError(BusError(address: pc, size: 4, isWrite: false), pc: pc, isFetch: true)
+                    break loop
+                }
+                pageVA = base
+                pagePA = base
+                page = shared.decodedPage(pagePA)
+                continue loop
+            }
+            let slot = Int(offset &>> 2)
+            var d = page[slot]
+            if d.op == .undecoded {
+                let word = ram.load(fromByteOffset: Int(pagePA &+ offset &- ramBase), as: UInt32.self)
+                d = Decoder.decode(word)
+                page[slot] = d
+            }
+            var next = pc &+ 4
+
+            do {
+                switch d.op {
+                case .undecoded:
+                    break
+                case .UNDEFINED:
+                    stopReason = .undefinedInstruction(word: UInt32(truncatingIfNeeded: d.imm), pc: pc)
+                    break loop
+
+                // MARK: Data processing - immediate
+                case .ADR:
+                    x[d.rd] = pc &+ d.imm
+                case .ADRP:
+                    x[d.rd] = (pc & ~0xFFF) &+ d.imm
+                case .ADD_imm:
+                    let r = x[d.rn] &+ d.imm
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .ADDS_imm:
+                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], d.imm, 0) : addWithCarry32(x[d.rn], d.imm, 0)
+                    nzcv = f; x[d.rd] = r
+                case .SUB_imm:
+                    let r = x[d.rn] &- d.imm
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .SUBS_imm:
+                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], ~d.imm, 1) : addWithCarry32(x[d.rn], ~d.imm, 1)
+                    nzcv = f; x[d.rd] = r
+                case .AND_imm:
+                    x[d.rd] = x[d.rn] & d.imm
+                case .ORR_imm:
+                    let r = x[d.rn] | d.imm
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .EOR_imm:
+                    let r = x[d.rn] ^ d.imm
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .ANDS_imm:
+                    let r = x[d.rn] & d.imm
+                    nzcv = logicalFlags(r, d.sf); x[d.rd] = r
+                case .MOVZ:
+                    x[d.rd] = d.imm
+                case .MOVN:
+                    x[d.rd] = d.sf ? ~d.imm : ~d.imm & 0xFFFF_FFFF
+                case .MOVK:
+                    let r = (x[d.rd] & ~(UInt64(0xFFFF) &<< UInt64(d.a))) | d.imm
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .UBFM:
+                    x[d.rd] = UBFM(x[d.rn], r: Int(d.a), s: Int(d.b), sf: d.sf)
+                case .SBFM:
+                    x[d.rd] = SBFM(x[d.rn], r: Int(d.a), s: Int(d.b), sf: d.sf)
+                case .BFM:
+                    x[d.rd] = BFM(x[d.rd], x[d.rn], r: Int(d.a), s: Int(d.b), sf: d.sf)
+                case .EXTR:
+                    let lsb = UInt64(d.a)
+                    if d.sf {
+                        x[d.rd] = lsb == 0 ? x[d.rm] : (x[d.rm] &>> lsb) | (x[d.rn] &<< (64 &- lsb))
+                    } else {
+                        let c = (x[d.rn] & 0xFFFF_FFFF) << 32 | (x[d.rm] & 0xFFFF_FFFF)
+                        x[d.rd] = (c &>> lsb) & 0xFFFF_FFFF
+                    }
+
+                // MARK: Branches, exception generation, system
+                case .B_cond:
+                    if conditionHolds(d.a) { next = pc &+ d.imm }
+                case .B:
+                    next = pc &+ d.imm
+                case .BL:
+                    x[30] = pc &+ 4
+                    next = pc &+ d.imm
+                case .BR, .RET:
+                    next = x[d.rn]
+                case .BLR:
+                    next = x[d.rn]
+                    x[30] = pc &+ 4
+                case .CBZ:
+                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) == 0 { next = pc &+ d.imm }
+                case .CBNZ:
+                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) != 0 { next = pc &+ d.imm }
+                case .TBZ:
+                    if (x[d.rd] &>> UInt64(d.a)) & 1 == 0 { next = pc &+ d.imm }
+                case .TBNZ:
+                    if (x[d.rd] &>> UInt64(d.a)) & 1 != 0 { next = pc &+ d.imm }
+                case .HLT:
+                    // Semihosting (the Arm semihosting spec, AArch64: HLT #0xF000).
+                    // Any other HLT is UNDEFINED: halting debug is not enabled.
+                    guard d.imm == 0xF000, let host else {
+                        stopReason = .undefinedInstruction(word: 0xD440_0000 | UInt32(d.imm) << 5, pc: pc)
+                        break loop
+                    }
+                    try host.semihostingCall(self)
+                    if stopReason != nil { self.pc = next; executed += 1; break loop }
+                case .SVC, .HVC, .SMC, .BRK:
+                    stopReason = .unsupported("\(d.op) #0x\(String(d.imm, radix: 16)) (exception levels are not implemented yet)", pc: pc)
+                    break loop
+                case .ERET:
+                    stopReason = .unsupported("ERET (exception levels are not implemented yet)", pc: pc)
+                    break loop
+                case .NOP, .SEV, .SEVL, .DMB, .DSB, .ISB, .SB, .PRFM:
+                    // Barriers are complete at once: one CPU, no reordering
+                    // and no cache model yet; PRFM is a hint.
+                    break
+                case .WFE, .WFI:
+                    // With no interrupt sources yet, waking at once is an
+                    // allowed implementation (WFI/WFE may complete spuriously).
+                    break
+                case .CLREX:
+                    shared.clearMonitor(cpu: index)
+                case .MSR_imm:
+                    writePSTATEField(PSTATEField(rawValue: d.a)!, UInt64(d.b))
+                case .MRS:
+                    x[d.rd] = readSystemRegister(Int(d.imm))
+                case .MSR_reg:
+                    writeSystemRegister(Int(d.imm), x[d.rd])
+                case .SYS:
+                    try systemInstruction(SystemInstructionKind(rawValue: d.a)!, x[d.rd])
+                case .SYSL:
+                    break
+
+                // MARK: Loads and stores
+                case .STRB_off: try store(d, 0, 1)
+                case .STRB_pre: try store(d, 1, 1)
+                case .STRB_post: try store(d, 2, 1)
+                case .STRB_reg: try store(d, 3, 1)
+                case .STRH_off: try store(d, 0, 2)
+                case .STRH_pre: try store(d, 1, 2)
+                case .STRH_post: try store(d, 2, 2)
+                case .STRH_reg: try store(d, 3, 2)
+                case .STRW_off: try store(d, 0, 4)
+                case .STRW_pre: try store(d, 1, 4)
+                case .STRW_post: try store(d, 2, 4)
+                case .STRW_reg: try store(d, 3, 4)
+                case .STRX_off: try store(d, 0, 8)
+                case .STRX_pre: try store(d, 1, 8)
+                case .STRX_post: try store(d, 2, 8)
+                case .STRX_reg: try store(d, 3, 8)
+                case .LDRB_off: try load(d, 0, 1, false, false)
+                case .LDRB_pre: try load(d, 1, 1, false, false)
+                case .LDRB_post: try load(d, 2, 1, false, false)
+                case .LDRB_reg: try load(d, 3, 1, false, false)
+                case .LDRH_off: try load(d, 0, 2, false, false)
+                case .LDRH_pre: try load(d, 1, 2, false, false)
+                case .LDRH_post: try load(d, 2, 2, false, false)
+                case .LDRH_reg: try load(d, 3, 2, false, false)
+                case .LDRW_off: try load(d, 0, 4, false, false)
+                case .LDRW_pre: try load(d, 1, 4, false, false)
+                case .LDRW_post: try load(d, 2, 4, false, false)
+                case .LDRW_reg: try load(d, 3, 4, false, false)
+                case .LDRX_off: try load(d, 0, 8, false, true)
+                case .LDRX_pre: try load(d, 1, 8, false, true)
+                case .LDRX_post: try load(d, 2, 8, false, true)
+                case .LDRX_reg: try load(d, 3, 8, false, true)
+                case .LDRSBW_off: try load(d, 0, 1, true, false)
+                case .LDRSBW_pre: try load(d, 1, 1, true, false)
+                case .LDRSBW_post: try load(d, 2, 1, true, false)
+                case .LDRSBW_reg: try load(d, 3, 1, true, false)
+                case .LDRSBX_off: try load(d, 0, 1, true, true)
+                case .LDRSBX_pre: try load(d, 1, 1, true, true)
+                case .LDRSBX_post: try load(d, 2, 1, true, true)
+                case .LDRSBX_reg: try load(d, 3, 1, true, true)
+                case .LDRSHW_off: try load(d, 0, 2, true, false)
+                case .LDRSHW_pre: try load(d, 1, 2, true, false)
+                case .LDRSHW_post: try load(d, 2, 2, true, false)
+                case .LDRSHW_reg: try load(d, 3, 2, true, false)
+                case .LDRSHX_off: try load(d, 0, 2, true, true)
+                case .LDRSHX_pre: try load(d, 1, 2, true, true)
+                case .LDRSHX_post: try load(d, 2, 2, true, true)
+                case .LDRSHX_reg: try load(d, 3, 2, true, true)
+                case .LDRSW_off: try load(d, 0, 4, true, true)
+                case .LDRSW_pre: try load(d, 1, 4, true, true)
+                case .LDRSW_post: try load(d, 2, 4, true, true)
+                case .LDRSW_reg: try load(d, 3, 4, true, true)
+                case .LDRW_lit:
+                    x[d.rd] = try read32(pc &+ d.imm)
+                case .LDRX_lit:
+                    x[d.rd] = try read64(pc &+ d.imm)
+                case .LDRSW_lit:
+                    x[d.rd] = signExtend(try read32(pc &+ d.imm), 32)
+                case .STPW_off: try storePair(d, 0, 4)
+                case .STPW_pre: try storePair(d, 1, 4)
+                case .STPW_post: try storePair(d, 2, 4)
+                case .STPX_off: try storePair(d, 0, 8)
+                case .STPX_pre: try storePair(d, 1, 8)
+                case .STPX_post: try storePair(d, 2, 8)
+                case .LDPW_off: try loadPair(d, 0, 4, false)
+                case .LDPW_pre: try loadPair(d, 1, 4, false)
+                case .LDPW_post: try loadPair(d, 2, 4, false)
+                case .LDPX_off: try loadPair(d, 0, 8, false)
+                case .LDPX_pre: try loadPair(d, 1, 8, false)
+                case .LDPX_post: try loadPair(d, 2, 8, false)
+                case .LDPSW_off: try loadPair(d, 0, 4, true)
+                case .LDPSW_pre: try loadPair(d, 1, 4, true)
+                case .LDPSW_post: try loadPair(d, 2, 4, true)
+                case .LDXR: try loadExclusive(d)
+                case .STXR: try storeExclusive(d)
+                case .LDXP: try loadExclusivePair(d)
+                case .STXP: try storeExclusivePair(d)
+                case .LDAR:
+                    x[d.rd] = try readSized(x[d.rn], Int(d.a))
+                case .STLR:
+                    try writeSized(x[d.rn], Int(d.a), x[d.rd])
+                case .CAS: try compareAndSwap(d)
+                case .CASP: try compareAndSwapPair(d)
+                case .LDADD, .LDCLR, .LDEOR, .LDSET, .LDSMAX, .LDSMIN, .LDUMAX, .LDUMIN, .SWP:
+                    try atomic(d)
+
+                // MARK: Data processing - register
+                case .UDIV:
+                    if d.sf {
+                        let m = x[d.rm]
+                        x[d.rd] = m == 0 ? 0 : x[d.rn] / m
+                    } else {
+                        let n = UInt32(truncatingIfNeeded: x[d.rn]), m = UInt32(truncatingIfNeeded: x[d.rm])
+                        x[d.rd] = m == 0 ? 0 : UInt64(n / m)
+                    }
+                case .SDIV:
+                    if d.sf {
+                        let n = Int64(bitPattern: x[d.rn]), m = Int64(bitPattern: x[d.rm])
+                        x[d.rd] = m == 0 ? 0 : UInt64(bitPattern: n.dividedReportingOverflow(by: m).partialValue)
+                    } else {
+                        let n = Int32(truncatingIfNeeded: x[d.rn]), m = Int32(truncatingIfNeeded: x[d.rm])
+                        x[d.rd] = m == 0 ? 0 : UInt64(UInt32(bitPattern: n.dividedReportingOverflow(by: m).partialValue))
+                    }
+                case .LSLV:
+                    x[d.rd] = shiftReg(x[d.rn], 0, UInt8(x[d.rm] & (d.sf ? 63 : 31)), d.sf)
+                case .LSRV:
+                    x[d.rd] = shiftReg(x[d.rn], 1, UInt8(x[d.rm] & (d.sf ? 63 : 31)), d.sf)
+                case .ASRV:
+                    x[d.rd] = shiftReg(x[d.rn], 2, UInt8(x[d.rm] & (d.sf ? 63 : 31)), d.sf)
+                case .RORV:
+                    x[d.rd] = shiftReg(x[d.rn], 3, UInt8(x[d.rm] & (d.sf ? 63 : 31)), d.sf)
+                case .CRC32, .CRC32C:
+                    x[d.rd] = UInt64(CRC.update(UInt32(truncatingIfNeeded: x[d.rn]), x[d.rm],
+                                                bytes: 1 << Int(d.a), castagnoli: d.op == .CRC32C))
+                case .RBIT:
+                    x[d.rd] = d.sf ? reverseBits64(x[d.rn]) : reverseBits64(x[d.rn]) >> 32
+                case .REV16:
+                    let v = x[d.rn]
+                    let r = ((v & 0x00FF_00FF_00FF_00FF) << 8) | ((v >> 8) & 0x00FF_00FF_00FF_00FF)
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .REV32:
+                    let v = x[d.rn]
+                    x[d.rd] = UInt64(UInt32(truncatingIfNeeded: v).byteSwapped)
+                        | UInt64(UInt32(truncatingIfNeeded: v >> 32).byteSwapped) << 32
+                case .REV:
+                    x[d.rd] = d.sf ? x[d.rn].byteSwapped : UInt64(UInt32(truncatingIfNeeded: x[d.rn]).byteSwapped)
+                case .CLZ:
+                    x[d.rd] = d.sf ? UInt64(x[d.rn].leadingZeroBitCount)
+                                   : UInt64(UInt32(truncatingIfNeeded: x[d.rn]).leadingZeroBitCount)
+                case .CLS:
+                    let v = x[d.rn]
+                    if d.sf {
+                        x[d.rd] = UInt64(((v >> 1) ^ (v & ~(1 << 63))).leadingZeroBitCount - 1)
+                    } else {
+                        let w = UInt32(truncatingIfNeeded: v)
+                        x[d.rd] = UInt64(((w >> 1) ^ (w & 0x7FFF_FFFF)).leadingZeroBitCount - 1)
+                    }
+                case .AND_shift:
+                    x[d.rd] = x[d.rn] & shiftReg(x[d.rm], d.a, d.b, d.sf)
+                case .BIC_shift:
+                    let r = x[d.rn] & ~shiftReg(x[d.rm], d.a, d.b, d.sf)
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .ORR_shift:
+                    let r = x[d.rn] | shiftReg(x[d.rm], d.a, d.b, d.sf)
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .ORN_shift:
+                    let r = x[d.rn] | ~shiftReg(x[d.rm], d.a, d.b, d.sf)
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .EOR_shift:
+                    let r = x[d.rn] ^ shiftReg(x[d.rm], d.a, d.b, d.sf)
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .EON_shift:
+                    let r = x[d.rn] ^ ~shiftReg(x[d.rm], d.a, d.b, d.sf)
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .ANDS_shift:
+                    let r = x[d.rn] & shiftReg(x[d.rm], d.a, d.b, d.sf)
+                    let m = d.sf ? r : r & 0xFFFF_FFFF
+                    nzcv = logicalFlags(m, d.sf); x[d.rd] = m
+                case .BICS_shift:
+                    let r = x[d.rn] & ~shiftReg(x[d.rm], d.a, d.b, d.sf)
+                    let m = d.sf ? r : r & 0xFFFF_FFFF
+                    nzcv = logicalFlags(m, d.sf); x[d.rd] = m
+                case .ADD_shift:
+                    let r = x[d.rn] &+ shiftReg(x[d.rm], d.a, d.b, d.sf)
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .SUB_shift:
+                    let r = x[d.rn] &- shiftReg(x[d.rm], d.a, d.b, d.sf)
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .ADDS_shift:
+                    let op2 = shiftReg(x[d.rm], d.a, d.b, d.sf)
+                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], op2, 0) : addWithCarry32(x[d.rn], op2, 0)
+                    nzcv = f; x[d.rd] = r
+                case .SUBS_shift:
+                    let op2 = ~shiftReg(x[d.rm], d.a, d.b, d.sf)
+                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], op2, 1) : addWithCarry32(x[d.rn], op2, 1)
+                    nzcv = f; x[d.rd] = r
+                case .ADD_ext:
+                    let r = x[d.rn] &+ extendReg(x[d.rm], d.a, d.b)
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .SUB_ext:
+                    let r = x[d.rn] &- extendReg(x[d.rm], d.a, d.b)
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .ADDS_ext:
+                    let op2 = extendReg(x[d.rm], d.a, d.b)
+                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], op2, 0) : addWithCarry32(x[d.rn], op2, 0)
+                    nzcv = f; x[d.rd] = r
+                case .SUBS_ext:
+                    let op2 = ~extendReg(x[d.rm], d.a, d.b)
+                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], op2, 1) : addWithCarry32(x[d.rn], op2, 1)
+                    nzcv = f; x[d.rd] = r
+                case .ADC:
+                    let c = UInt64(nzcv >> 29 & 1)
+                    x[d.rd] = d.sf ? addWithCarry64(x[d.rn], x[d.rm], c).0 : addWithCarry32(x[d.rn], x[d.rm], c).0
+                case .SBC:
+                    let c = UInt64(nzcv >> 29 & 1)
+                    x[d.rd] = d.sf ? addWithCarry64(x[d.rn], ~x[d.rm], c).0 : addWithCarry32(x[d.rn], ~x[d.rm], c).0
+                case .ADCS:
+                    let c = UInt64(nzcv >> 29 & 1)
+                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], x[d.rm], c) : addWithCarry32(x[d.rn], x[d.rm], c)
+                    nzcv = f; x[d.rd] = r
+                case .SBCS:
+                    let c = UInt64(nzcv >> 29 & 1)
+                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], ~x[d.rm], c) : addWithCarry32(x[d.rn], ~x[d.rm], c)
+                    nzcv = f; x[d.rd] = r
+                case .CCMN, .CCMP:
+                    if conditionHolds(d.a) {
+                        var op2 = d.c != 0 ? d.imm : x[d.rm]
+                        var carry: UInt64 = 0
+                        if d.op == .CCMP { op2 = ~op2; carry = 1 }
+                        nzcv = d.sf ? addWithCarry64(x[d.rn], op2, carry).1 : addWithCarry32(x[d.rn], op2, carry).1
+                    } else {
+                        nzcv = UInt32(d.b) << 28
+                    }
+                case .CSEL:
+                    let r = conditionHolds(d.a) ? x[d.rn] : x[d.rm]
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .CSINC:
+                    let r = conditionHolds(d.a) ? x[d.rn] : x[d.rm] &+ 1
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .CSINV:
+                    let r = conditionHolds(d.a) ? x[d.rn] : ~x[d.rm]
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .CSNEG:
+                    let r = conditionHolds(d.a) ? x[d.rn] : 0 &- x[d.rm]
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .MADD:
+                    let r = x[d.ra] &+ x[d.rn] &* x[d.rm]
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .MSUB:
+                    let r = x[d.ra] &- x[d.rn] &* x[d.rm]
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .SMADDL:
+                    x[d.rd] = x[d.ra] &+ signExtend(x[d.rn], 32) &* signExtend(x[d.rm], 32)
+                case .SMSUBL:
+                    x[d.rd] = x[d.ra] &- signExtend(x[d.rn], 32) &* signExtend(x[d.rm], 32)
+                case .UMADDL:
+                    x[d.rd] = x[d.ra] &+ (x[d.rn] & 0xFFFF_FFFF) &* (x[d.rm] & 0xFFFF_FFFF)
+                case .UMSUBL:
+                    x[d.rd] = x[d.ra] &- (x[d.rn] & 0xFFFF_FFFF) &* (x[d.rm] & 0xFFFF_FFFF)
+                case .SMULH:
+                    let p = Int64(bitPattern: x[d.rn]).multipliedFullWidth(by: Int64(bitPattern: x[d.rm]))
+                    x[d.rd] = UInt64(bitPattern: p.high)
+                case .UMULH:
+                    x[d.rd] = x[d.rn].multipliedFullWidth(by: x[d.rm]).high
+                }
+            } catch {
+                switch error {
+                case .bus(let e): stopReason = .busError(e, pc: pc, isFetch: false)
+                case .undefined:
+                    stopReason = .undefinedInstruction(word: ram.load(fromByteOffset: Int(pagePA &+ offset &- ramBase), as: UInt32.self), pc: pc)
+                case .stop(let r): stopReason = r
+                }
+                break loop
+            }
+            self.pc = next
+            executed &+= 1
+        }
+        retire(executed)
+        return executed
+    }
+}
+
+// MARK: Bitfield moves (C6.2.31 BFM, C6.2.266 SBFM, C6.2.377 UBFM)
+// The ARM ARM builds wmask/tmask with DecodeBitMasks(immediate = FALSE); the
+// two cases below (imms >= immr: extract; imms < immr: insert at
+// width - immr) are what those masks select.
+
+@inline(__always) func UBFM(_ src: UInt64, r: Int, s: Int, sf: Bool) -> UInt64 {
+    let width = sf ? 64 : 32
+    if s >= r { return (src &>> UInt64(r)) & ones(s - r + 1) }
+    return ((src & ones(s + 1)) &<< UInt64(width - r)) & ones(width)
+}
+
+@inline(__always) func SBFM(_ src: UInt64, r: Int, s: Int, sf: Bool) -> UInt64 {
+    let width = sf ? 64 : 32
+    let v: UInt64
+    if s >= r { v = signExtend((src &>> UInt64(r)) & ones(s - r + 1), s - r + 1) }
+    else { v = signExtend(src & ones(s + 1), s + 1) &<< UInt64(width - r) }
+    return v & ones(width)
+}
+
+@inline(__always) func BFM(_ dst: UInt64, _ src: UInt64, r: Int, s: Int, sf: Bool) -> UInt64 {
+    let width = sf ? 64 : 32
+    let v: UInt64
+    if s >= r {
+        let m = ones(s - r + 1)
+        v = (dst & ~m) | ((src &>> UInt64(r)) & m)
+    } else {
+        let lsb = UInt64(width - r)
+        let m = ones(s + 1) &<< lsb
+        v = (dst & ~m) | ((src &<< lsb) & m)
+    }
+    return v & ones(width)
+}
+
+@inline(__always) func reverseBits64(_ v: UInt64) -> UInt64 {
+    var x = v
+    x = ((x >> 1) & 0x5555_5555_5555_5555) | ((x & 0x5555_5555_5555_5555) << 1)
+    x = ((x >> 2) & 0x3333_3333_3333_3333) | ((x & 0x3333_3333_3333_3333) << 2)
+    x = ((x >> 4) & 0x0F0F_0F0F_0F0F_0F0F) | ((x & 0x0F0F_0F0F_0F0F_0F0F) << 4)
+    return x.byteSwapped
+}

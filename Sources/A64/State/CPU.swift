@@ -1,0 +1,238 @@
+import Memory
+
+/// The general-purpose registers, indexed by `RegisterIndex` values.
+public struct RegisterFile {
+    public let base: UnsafeMutablePointer<UInt64>
+    @inline(__always) public subscript(_ i: UInt8) -> UInt64 {
+        get { base[Int(i)] }
+        nonmutating set { base[Int(i)] = newValue }
+    }
+    @inline(__always) public subscript(_ i: Int) -> UInt64 {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+}
+
+/// Why a CPU stopped executing before its budget ran out.
+public enum StopReason: Equatable {
+    /// The guest asked to stop (semihosting SYS_EXIT): its exit status.
+    case guestExit(Int32)
+    /// An encoding with no instruction (before exception levels exist, the
+    /// architectural UNDEFINED exception stops the run).
+    case undefinedInstruction(word: UInt32, pc: UInt64)
+    /// An access to a physical address where nothing is mapped.
+    case busError(BusError, pc: UInt64, isFetch: Bool)
+    /// An exception this foundation does not take yet (SVC, HVC, SMC, BRK...).
+    case unsupported(String, pc: UInt64)
+    /// Stopped from outside (a board request, Ctrl-C).
+    case requested
+}
+
+/// What interrupts an instruction part-way: thrown by memory accesses and
+/// caught by the interpreter loop before any architectural state of the
+/// instruction has been written.
+public enum CPUException: Error {
+    case bus(BusError)
+    case undefined
+    case stop(StopReason)
+}
+
+/// The board's side of the events a CPU cannot handle alone. Called rarely
+/// (HLT, not per instruction), so an existential is fine here.
+public protocol CPUHost: AnyObject {
+    /// `HLT #imm` when `imm` is the semihosting trap number (0xF000).
+    func semihostingCall(_ cpu: CPU) throws(CPUException)
+}
+
+/// One AArch64 processing element: registers, PSTATE, system registers, and
+/// its path to memory. The interpreter is in Execute/.
+public final class CPU {
+    public let index: Int
+    public let memory: PhysicalMemory
+    let shared: SharedProcessorState
+    public weak var host: CPUHost?
+
+    // RAM fast path (no MMU yet: virtual = physical).
+    @usableFromInline let ram: UnsafeMutableRawPointer
+    @usableFromInline let ramBase: UInt64
+    @usableFromInline let ramSize: UInt64
+    @usableFromInline let writeWatch: UnsafeMutablePointer<UInt8>
+
+    /// X0..X30, the zero register's read slot and write sink, and SP
+    /// (see RegisterIndex).
+    public let x: RegisterFile
+    public var pc: UInt64 = 0
+    /// PSTATE.{N,Z,C,V} in bits 31..28, as in NZCV and SPSR.
+    public var nzcv: UInt32 = 0
+    /// PSTATE.{D,A,I,F} in bits 9..6, as in DAIF.
+    public var daif: UInt64 = 0x3C0
+    public var currentEL: UInt8 = 1
+    public var spSel: UInt8 = 1
+    /// SP_EL0..SP_EL2 while not the current SP (the current one is x[sp]).
+    public var spELx: [UInt64] = [0, 0, 0]
+    public var systemRegisters: [UInt64]
+
+    public private(set) var instructionsRetired: UInt64 = 0
+    public var stopReason: StopReason?
+
+    public init(index: Int, shared: SharedProcessorState) {
+        precondition(shared.monitors.count == index, "CPUs are created in index order")
+        self.index = index
+        self.shared = shared
+        self.memory = shared.memory
+        ram = memory.ram
+        ramBase = memory.ramBase
+        ramSize = memory.ramSize
+        writeWatch = memory.writeWatch
+        let storage = UnsafeMutablePointer<UInt64>.allocate(capacity: RegisterIndex.count)
+        storage.initialize(repeating: 0, count: RegisterIndex.count)
+        x = RegisterFile(base: storage)
+        systemRegisters = SystemRegisters.table.map { $0.reset }
+        _ = shared.registerCPU()
+    }
+
+    deinit { x.base.deallocate() }
+
+    public var sp: UInt64 {
+        get { x[Int(RegisterIndex.sp)] }
+        set { x[Int(RegisterIndex.sp)] = newValue }
+    }
+
+    public func register(_ n: Int) -> UInt64 { n == 31 ? 0 : x[n] }
+    public func setRegister(_ n: Int, _ v: UInt64) { if n < 31 { x[n] = v } }
+
+    /// Resets to the state a board's boot code hands over.
+    public func reset(entry: UInt64) {
+        x.base.update(repeating: 0, count: RegisterIndex.count)
+        pc = entry
+        nzcv = 0
+        daif = 0x3C0
+        systemRegisters = SystemRegisters.table.map { $0.reset }
+        stopReason = nil
+        shared.clearMonitor(cpu: index)
+    }
+
+    // MARK: data access, RAM fast path (Memory is reached directly)
+
+    @inline(__always) func read8(_ va: UInt64) throws(CPUException) -> UInt64 {
+        let off = va &- ramBase
+        if off < ramSize { return UInt64(ram.load(fromByteOffset: Int(off), as: UInt8.self)) }
+        return try slowRead(va, 1)
+    }
+    @inline(__always) func read16(_ va: UInt64) throws(CPUException) -> UInt64 {
+        let off = va &- ramBase
+        if off < ramSize &- 1 { return UInt64(ram.loadUnaligned(fromByteOffset: Int(off), as: UInt16.self)) }
+        return try slowRead(va, 2)
+    }
+    @inline(__always) func read32(_ va: UInt64) throws(CPUException) -> UInt64 {
+        let off = va &- ramBase
+        if off < ramSize &- 3 { return UInt64(ram.loadUnaligned(fromByteOffset: Int(off), as: UInt32.self)) }
+        return try slowRead(va, 4)
+    }
+    @inline(__always) func read64(_ va: UInt64) throws(CPUException) -> UInt64 {
+        let off = va &- ramBase
+        if off < ramSize &- 7 { return ram.loadUnaligned(fromByteOffset: Int(off), as: UInt64.self) }
+        return try slowRead(va, 8)
+    }
+
+    @inline(__always) func write8(_ va: UInt64, _ v: UInt64) throws(CPUException) {
+        let off = va &- ramBase
+        if off < ramSize {
+            ram.storeBytes(of: UInt8(truncatingIfNeeded: v), toByteOffset: Int(off), as: UInt8.self)
+            if writeWatch[Int(off >> 12)] != 0 { memory.writeWatchHandler?(va, 1) }
+            return
+        }
+        try slowWrite(va, 1, v)
+    }
+    @inline(__always) func write16(_ va: UInt64, _ v: UInt64) throws(CPUException) {
+        let off = va &- ramBase
+        if off < ramSize &- 1 {
+            ram.storeBytes(of: UInt16(truncatingIfNeeded: v), toByteOffset: Int(off), as: UInt16.self)
+            noteStore(off, 2)
+            return
+        }
+        try slowWrite(va, 2, v)
+    }
+    @inline(__always) func write32(_ va: UInt64, _ v: UInt64) throws(CPUException) {
+        let off = va &- ramBase
+        if off < ramSize &- 3 {
+            ram.storeBytes(of: UInt32(truncatingIfNeeded: v), toByteOffset: Int(off), as: UInt32.self)
+            noteStore(off, 4)
+            return
+        }
+        try slowWrite(va, 4, v)
+    }
+    @inline(__always) func write64(_ va: UInt64, _ v: UInt64) throws(CPUException) {
+        let off = va &- ramBase
+        if off < ramSize &- 7 {
+            ram.storeBytes(of: v, toByteOffset: Int(off), as: UInt64.self)
+            noteStore(off, 8)
+            return
+        }
+        try slowWrite(va, 8, v)
+    }
+
+    /// The store fast path's write watch: one byte test, plus the next page's
+    /// when the access crosses a page boundary.
+    @inline(__always) func noteStore(_ off: UInt64, _ size: UInt64) {
+        let first = Int(off >> 12), last = Int((off &+ size &- 1) >> 12)
+        if writeWatch[first] | writeWatch[last] != 0 {
+            memory.writeWatchHandler?(ramBase &+ off, Int(size))
+        }
+    }
+
+    @inline(never) func slowRead(_ va: UInt64, _ size: Int) throws(CPUException) -> UInt64 {
+        do { return try memory.read(va, size: size) } catch { throw .bus(error) }
+    }
+    @inline(never) func slowWrite(_ va: UInt64, _ size: Int, _ v: UInt64) throws(CPUException) {
+        do { try memory.write(va, size: size, value: v) } catch { throw .bus(error) }
+    }
+
+    /// Reads for devices and the debugger (not the hot path).
+    public func readMemory(_ va: UInt64, count: Int) throws(BusError) -> [UInt8] {
+        try memory.readBytes(va, count: count)
+    }
+    public func readString(_ va: UInt64, limit: Int = 1 << 20) throws(BusError) -> [UInt8] {
+        var out: [UInt8] = []
+        var a = va
+        while out.count < limit {
+            let b = UInt8(try memory.read(a, size: 1))
+            if b == 0 { break }
+            out.append(b)
+            a &+= 1
+        }
+        return out
+    }
+
+    // MARK: PSTATE helpers
+
+    /// ConditionHolds (ARM ARM J1, shared/functions/system).
+    @inline(__always) func conditionHolds(_ cond: UInt8) -> Bool {
+        let f = nzcv >> 28
+        let n = f & 8 != 0, z = f & 4 != 0, c = f & 2 != 0, v = f & 1 != 0
+        var result: Bool
+        switch cond >> 1 {
+        case 0: result = z
+        case 1: result = c
+        case 2: result = n
+        case 3: result = v
+        case 4: result = c && !z
+        case 5: result = n == v
+        case 6: result = n == v && !z
+        default: result = true
+        }
+        if cond & 1 != 0 && cond != 15 { result = !result }
+        return result
+    }
+
+    /// Switches the current stack pointer, keeping the banked copies.
+    func selectSP(el: UInt8, spSel newSel: UInt8) {
+        let oldSlot = spSel == 0 ? 0 : Int(currentEL)
+        spELx[oldSlot] = sp
+        spSel = newSel
+        currentEL = el
+        sp = spELx[newSel == 0 ? 0 : Int(el)]
+    }
+
+    func retire(_ n: Int) { instructionsRetired &+= UInt64(n) }
+}

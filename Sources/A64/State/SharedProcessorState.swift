@@ -1,0 +1,104 @@
+import Memory
+
+/// State shared by all CPUs of a machine that is derived from memory:
+/// the decoded-instruction cache (per physical page) and the exclusive
+/// monitors. Both watch writes to RAM through `PhysicalMemory.writeWatch`.
+///
+/// Decoded instructions do not depend on the CPU, so one cache serves all.
+/// This is the "cache model off" form of DESIGN.md's decode cache: decoded
+/// pages are dropped when a page is written, as QEMU drops translation blocks.
+public final class SharedProcessorState {
+    static let watchCode: UInt8 = 1
+    static let watchExclusive: UInt8 = 2
+    static let slotsPerPage = Int(PhysicalMemory.pageSize / 4)
+
+    public let memory: PhysicalMemory
+    private var pages: [UInt64: UnsafeMutablePointer<Decoded>] = [:]
+    /// Every CPU's exclusive monitor (ARM ARM B2.9): the marked granule's
+    /// physical address, or nil when in the Open Access state.
+    var monitors: [UInt64?] = []
+
+    public init(memory: PhysicalMemory) {
+        self.memory = memory
+        memory.writeWatchHandler = { [unowned self] pa, size in self.observeWrite(pa, size) }
+    }
+
+    deinit {
+        for p in pages.values { p.deallocate() }
+    }
+
+    func registerCPU() -> Int {
+        monitors.append(nil)
+        return monitors.count - 1
+    }
+
+    /// The decoded slots of the RAM page at `pagePA`, created empty (all
+    /// `.undecoded`) on first use.
+    func decodedPage(_ pagePA: UInt64) -> UnsafeMutablePointer<Decoded> {
+        if let p = pages[pagePA] { return p }
+        let p = UnsafeMutablePointer<Decoded>.allocate(capacity: Self.slotsPerPage)
+        p.initialize(repeating: Decoded(), count: Self.slotsPerPage)
+        pages[pagePA] = p
+        memory.writeWatch[watchIndex(pagePA)] |= Self.watchCode
+        return p
+    }
+
+    @inline(__always) func watchIndex(_ pa: UInt64) -> Int {
+        Int((pa - memory.ramBase) >> PhysicalMemory.pageShift)
+    }
+
+    /// A write hit a watched page: drop decoded instructions of the pages it
+    /// touched and clear the exclusive monitors whose granule it overlaps.
+    func observeWrite(_ pa: UInt64, _ size: Int) {
+        let ram = memory.ramBase
+        var page = (pa - ram) >> PhysicalMemory.pageShift
+        let last = (pa - ram + UInt64(size) - 1) >> PhysicalMemory.pageShift
+        while page <= last {
+            let flags = memory.writeWatch[Int(page)]
+            if flags & Self.watchCode != 0 {
+                let pagePA = ram + (page << PhysicalMemory.pageShift)
+                if let p = pages[pagePA] {
+                    // Reset in place: a CPU executing from this page keeps a
+                    // valid pointer and re-decodes lazily.
+                    p.update(repeating: Decoded(), count: Self.slotsPerPage)
+                }
+                memory.writeWatch[Int(page)] &= ~Self.watchCode
+            }
+            page += 1
+        }
+        if memory.writeWatch[watchIndex(pa)] & Self.watchExclusive != 0
+            || memory.writeWatch[watchIndex(pa + UInt64(size) - 1)] & Self.watchExclusive != 0 {
+            clearMonitors(overlapping: pa, size)
+        }
+    }
+
+    func clearMonitors(overlapping pa: UInt64, _ size: Int) {
+        let g = ImpDef.exclusivesGranuleShift
+        let first = pa >> g, last = (pa + UInt64(size) - 1) >> g
+        for i in monitors.indices {
+            if let m = monitors[i], (m >> g) >= first && (m >> g) <= last { monitors[i] = nil }
+        }
+        refreshExclusiveWatch()
+    }
+
+    func setMonitor(cpu: Int, _ pa: UInt64) {
+        monitors[cpu] = (pa >> ImpDef.exclusivesGranuleShift) << ImpDef.exclusivesGranuleShift
+        refreshExclusiveWatch()
+    }
+
+    func clearMonitor(cpu: Int) {
+        if monitors[cpu] != nil { monitors[cpu] = nil; refreshExclusiveWatch() }
+    }
+
+    /// Recomputes the exclusive bits of the watch map (few monitors exist).
+    private var exclusiveWatchedPages: [Int] = []
+    private func refreshExclusiveWatch() {
+        for p in exclusiveWatchedPages { memory.writeWatch[p] &= ~Self.watchExclusive }
+        exclusiveWatchedPages.removeAll(keepingCapacity: true)
+        for case let m? in monitors where memory.isRAM(m, 1) {
+            let i = watchIndex(m)
+            memory.writeWatch[i] |= Self.watchExclusive
+            exclusiveWatchedPages.append(i)
+        }
+    }
+}

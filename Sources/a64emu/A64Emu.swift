@@ -1,0 +1,192 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import ELF
+import Machine
+import A64
+
+/// Exit statuses that are the emulator's own (the guest's exit status is
+/// passed through otherwise).
+enum ExitStatus {
+    static let badInput: Int32 = 2
+    static let instructionLimit: Int32 = 124
+    static let stoppedByEmulator: Int32 = 125
+    static let interrupted: Int32 = 130
+}
+
+@main
+struct A64Emu: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "a64emu",
+        abstract: "An AArch64 emulator whose caches and TLBs keep stale entries as the architecture allows.",
+        discussion: """
+            Exit status: the guest's own (semihosting SYS_EXIT), or
+              2    bad input (unreadable or malformed ELF, bad option)
+              124  the --max-insns limit was reached
+              125  the emulator stopped the run (undefined instruction,
+                   access to an unmapped physical address, unsupported exception)
+              130  interrupted (Ctrl-C)
+            """,
+        subcommands: [Run.self],
+        defaultSubcommand: Run.self)
+
+    /// Parses and runs, mapping usage errors to exit status 2.
+    static func mainWithStatus() -> Never {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Glibc.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Glibc.exit(0)
+            }
+            if let e = error as? ExitCode { Glibc.exit(e.rawValue) }
+            fputs("a64emu: \(fullMessage(for: error))\n", stderr)
+            Glibc.exit(ExitStatus.badInput)
+        }
+    }
+
+    static func main() { mainWithStatus() }
+}
+
+nonisolated(unsafe) var interruptCount: sig_atomic_t = 0
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Boot a guest ELF on the virt-compatible board and run it to its exit.")
+
+    @Argument(help: "The guest ELF (AArch64, ELF64, little-endian, ET_EXEC or ET_DYN).")
+    var guest: String
+
+    @Option(name: .long, help: "Guest RAM at 0x40000000, e.g. 256M, 1G (a multiple of 4K).")
+    var memory: String = "256M"
+
+    @Option(name: .customLong("max-insns"), help: "Stop with exit status 124 after N instructions.")
+    var maxInstructions: UInt64?
+
+    @Flag(help: "Print instructions executed, host seconds and MIPS on stderr at exit.")
+    var stats = false
+
+    @Option(name: .customLong("semihosting-root"), help: "Folder the guest may open host files in (default: the guest ELF's folder).")
+    var semihostingRoot: String?
+
+    @Flag(name: .customLong("semihosting-writable"), help: "Let the guest open host files below the root for writing.")
+    var semihostingWritable = false
+
+    @Argument(parsing: .postTerminator, help: "Arguments for the guest (SYS_GET_CMDLINE), after --.")
+    var guestArguments: [String] = []
+
+    func validate() throws {
+        guard parseSize(memory) != nil else {
+            throw ValidationError("--memory \(memory): expected a size such as 256M or 1G, a multiple of 4K, 1M to 256G")
+        }
+    }
+
+    func run() throws {
+        let image: ELFImage
+        do { image = try ELFImage.load(path: guest) } catch {
+            fputs("\(error.description)\n", stderr)
+            throw ExitCode(ExitStatus.badInput)
+        }
+        var config = Board.Configuration()
+        config.ramSize = parseSize(memory)!
+        config.semihosting.root = semihostingRoot ?? directoryOf(guest)
+        config.semihosting.writable = semihostingWritable
+        config.semihosting.commandLine = ([guest] + guestArguments).joined(separator: " ")
+        let board = Board(config)
+        do {
+            let end = try GuestLoader.load(image, into: board)
+            board.semihosting.setImageEnd(end)
+        } catch {
+            fputs("\(error.description)\n", stderr)
+            throw ExitCode(ExitStatus.badInput)
+        }
+
+        signal(SIGINT) { _ in interruptCount += 1 }
+        let loop = RunLoop(board: board, maxInstructions: maxInstructions)
+        let start = monotonicSeconds()
+        let outcome = loop.run { interruptCount != 0 }
+        let seconds = monotonicSeconds() - start
+        let cpu = board.cpus[0]
+        let status: Int32
+        switch outcome {
+        case .stopped(.guestExit(let code)):
+            status = code
+        case .stopped(let reason):
+            fputs("a64emu: \(describe(reason))\n", stderr)
+            status = ExitStatus.stoppedByEmulator
+        case .instructionLimit:
+            fputs("a64emu: instruction limit reached after \(loop.instructions) instructions (pc \(hex(cpu.pc)))\n", stderr)
+            status = ExitStatus.instructionLimit
+        case .interrupted:
+            fputs("a64emu: interrupted after \(loop.instructions) instructions (pc \(hex(cpu.pc)))\n", stderr)
+            status = ExitStatus.interrupted
+        }
+        if stats {
+            let mips = seconds > 0 ? Double(loop.instructions) / seconds / 1e6 : 0
+            fputs("a64emu: \(loop.instructions) instructions in \(fixed(seconds, 3)) s (\(fixed(mips, 1)) MIPS)\n", stderr)
+        }
+        throw ExitCode(status)
+    }
+}
+
+func describe(_ reason: StopReason) -> String {
+    switch reason {
+    case .guestExit(let code): return "guest exited with status \(code)"
+    case .undefinedInstruction(let word, let pc):
+        return "undefined instruction 0x\(hex32(word)) at pc \(hex(pc))"
+    case .busError(let e, let pc, let isFetch):
+        let what = isFetch ? "instruction fetch" : (e.isWrite ? "data write" : "data read")
+        return "bus error: \(what) of \(e.size) bytes at unmapped physical address \(hex(e.address)) (pc \(hex(pc)))"
+    case .unsupported(let what, let pc): return "\(what) at pc \(hex(pc))"
+    case .requested: return "stopped"
+    }
+}
+
+func hex(_ v: UInt64) -> String {
+    let s = String(v, radix: 16)
+    return "0x" + String(repeating: "0", count: max(0, 16 - s.count)) + s
+}
+func hex32(_ v: UInt32) -> String {
+    let s = String(v, radix: 16)
+    return String(repeating: "0", count: max(0, 8 - s.count)) + s
+}
+func fixed(_ v: Double, _ digits: Int) -> String {
+    var buf = [CChar](repeating: 0, count: 64)
+    _ = withVaList([v]) { vsnprintf(&buf, 64, "%.\(digits)f", $0) }
+    return String(cString: buf)
+}
+
+func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+func directoryOf(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    let dir = String(path[..<slash])
+    return dir.isEmpty ? "/" : dir
+}
+
+/// "256M", "1G", "64K", "512MiB", "1048576" -> bytes; nil if malformed or
+/// not a multiple of 4 KiB in 1 MiB...256 GiB.
+func parseSize(_ s: String) -> UInt64? {
+    var text = s.uppercased()
+    if text.hasSuffix("IB") { text.removeLast(2) } else if text.hasSuffix("B") { text.removeLast() }
+    var shift: UInt64 = 0
+    switch text.last {
+    case "K": shift = 10
+    case "M": shift = 20
+    case "G": shift = 30
+    default: break
+    }
+    if shift != 0 { text.removeLast() }
+    guard let n = UInt64(text), n > 0, n <= (1 << 40) >> shift else { return nil }
+    let bytes = n << shift
+    guard bytes % 4096 == 0, bytes >= 1 << 20, bytes <= 256 << 30 else { return nil }
+    return bytes
+}
