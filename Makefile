@@ -1,0 +1,72 @@
+# a64emu — build, run the demo, test.
+#
+#   make            build the release binary (.build/release/a64emu)
+#   make run        build and run the demo guest
+#   make guests     build every guest ELF into build/guests
+#   make check      swift build + swift test + every guest suite (summary line)
+#   make check-qemu the same guest ELFs on QEMU and a64emu, compared line by line
+#   make bench      the benchmark guests on a64emu and QEMU (a table, bench/results.json)
+#   make clean
+#
+# System packages the build needs are installed here when missing (Debian).
+
+SWIFT      ?= swift
+EMU        := .build/release/a64emu
+GUESTS_OUT := $(CURDIR)/build/guests
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+MANIFESTS  := $(wildcard guests/*/suite.manifest)
+PYTHON     ?= python3
+
+.PHONY: all build deps qemu-deps run guests check unit-test suites check-qemu bench clean
+
+all: build
+
+# --- system packages ------------------------------------------------------
+APT_UPDATED := build/.apt-updated
+$(APT_UPDATED):
+	@mkdir -p build
+	apt-get update -qq
+	@touch $@
+
+deps:
+	@if ! pkg-config --exists libelf 2>/dev/null; then \
+	  echo "make: libelf not found by pkg-config: installing libelf-dev"; \
+	  $(MAKE) --no-print-directory $(APT_UPDATED) && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libelf-dev pkg-config; \
+	fi
+
+qemu-deps:
+	@if ! command -v qemu-system-aarch64 >/dev/null 2>&1; then \
+	  echo "make: qemu-system-aarch64 not found: installing qemu-system-arm"; \
+	  $(MAKE) --no-print-directory $(APT_UPDATED) && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-system-arm; \
+	fi
+
+# --- build ------------------------------------------------------------------
+build: deps
+	$(SWIFT) build -c release --product a64emu
+
+guests:
+	$(MAKE) --no-print-directory -C guests OUT=$(GUESTS_OUT) -j$(JOBS)
+
+run: build guests
+	$(EMU) run $(GUESTS_OUT)/demo/hello.elf
+
+# --- tests ------------------------------------------------------------------
+unit-test: deps
+	$(SWIFT) test
+
+suites: build guests
+	$(PYTHON) tools/suite.py --emu $(EMU) -j $(JOBS) $(MANIFESTS)
+
+check: unit-test suites
+
+check-qemu: build guests qemu-deps
+	$(PYTHON) tools/suite.py --qemu --emu $(EMU) -j $(JOBS) --results build/results-qemu $(MANIFESTS)
+
+bench: build guests qemu-deps
+	$(PYTHON) tools/bench.py --emu $(EMU) --runs 3 --json bench/results.json $(GUESTS_OUT)/bench/compute.elf
+
+clean:
+	rm -rf build .build
+	$(MAKE) --no-print-directory -C guests clean OUT=$(GUESTS_OUT)

@@ -1,0 +1,52 @@
+import XCTest
+@testable import A64
+
+/// C5 system instructions: MRS/MSR through the system-register table,
+/// PSTATE fields, DC ZVA.
+final class SystemTests: XCTestCase {
+    func testNZCVAndPSTATE() {
+        let h = Harness([
+            0xd51b4201, // msr nzcv, x1
+            0xd53b4200, // mrs x0, nzcv
+            0xd5384243, // mrs x3, currentel
+            0xd5034fdf, // msr daifset, #0xf
+            0xd53b4224, // mrs x4, daif
+        ])
+        h[1] = 0xFFFF_FFFF_AFFF_FFFF
+        h.step(5)
+        XCTAssertEqual(h[0], 0xA000_0000, "only N Z C V are kept")
+        XCTAssertEqual(h.flags, 0b1010)
+        XCTAssertEqual(h[3], 1 << 2, "EL1")
+        XCTAssertEqual(h[4], 0x3C0)
+    }
+
+    func testDCZVAZeroesTheBlock() {
+        let d = Harness.data
+        let h = Harness([0xd50b7422])   // dc zva, x2
+        for i in 0..<32 { h.write(d + UInt64(i) * 8, 0x5A5A_5A5A_5A5A_5A5A) }
+        h[2] = d + 0x47                 // inside the second 64-byte block
+        h.step(1)
+        XCTAssertEqual(h.read64(d + 0x38), 0x5A5A_5A5A_5A5A_5A5A, "block before untouched")
+        for i in 0..<8 { XCTAssertEqual(h.read64(d + 0x40 + UInt64(i) * 8), 0) }
+        XCTAssertEqual(h.read64(d + 0x80), 0x5A5A_5A5A_5A5A_5A5A, "block after untouched")
+    }
+
+    func testIdentificationMatchesImplementation() {
+        // ID_AA64ISAR0_EL1 advertises CRC32 and LSE, which are implemented;
+        // an unknown system register is UNDEFINED, not a host error.
+        let h = Harness([0xd5380600])   // mrs x0, id_aa64isar0_el1
+        h.step(1)
+        XCTAssertEqual((h[0] >> 16) & 0xF, 1)
+        XCTAssertEqual((h[0] >> 20) & 0xF, 2)
+        XCTAssertEqual(Decoder.decode(0xd53f_f000).op, .UNDEFINED, "mrs x0, s3_7_c15_c0_0")
+    }
+
+    func testHLTWithoutSemihostingIsUndefinedAndSVCStops() {
+        let h = Harness([0xd4400020])   // hlt #1
+        _ = h.cpu.run(budget: 1)
+        XCTAssertEqual(h.cpu.stopReason, .undefinedInstruction(word: 0xd4400020, pc: Harness.base))
+        let s = Harness([0xd4000001])   // svc #0
+        _ = s.cpu.run(budget: 1)
+        if case .unsupported = s.cpu.stopReason {} else { XCTFail("SVC should stop the run for now") }
+    }
+}
