@@ -30,6 +30,7 @@ let package = Package(
         .testTarget(name: "MemoryTests", dependencies: ["Memory"]),
         .testTarget(name: "A64Tests", dependencies: ["A64", "Memory"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine", "A64", "Memory", "ELF"]),
+        .testTarget(name: "a64emuTests", dependencies: ["a64emu"]),
     ],
     swiftLanguageModes: [.v5]
 )
