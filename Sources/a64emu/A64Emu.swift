@@ -15,19 +15,21 @@ enum ExitStatus {
     static let interrupted: Int32 = 130
 }
 
+let exitStatusHelp = """
+    Exit status: the guest's own (semihosting SYS_EXIT), or
+      2    bad input (unreadable or malformed ELF, bad option)
+      124  the --max-insns limit was reached
+      125  the emulator stopped the run (undefined instruction,
+           access to an unmapped physical address, unsupported exception)
+      130  interrupted (Ctrl-C)
+    """
+
 @main
 struct A64Emu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "a64emu",
         abstract: "An AArch64 emulator whose caches and TLBs keep stale entries as the architecture allows.",
-        discussion: """
-            Exit status: the guest's own (semihosting SYS_EXIT), or
-              2    bad input (unreadable or malformed ELF, bad option)
-              124  the --max-insns limit was reached
-              125  the emulator stopped the run (undefined instruction,
-                   access to an unmapped physical address, unsupported exception)
-              130  interrupted (Ctrl-C)
-            """,
+        discussion: exitStatusHelp,
         subcommands: [Run.self],
         defaultSubcommand: Run.self)
 
@@ -38,12 +40,12 @@ struct A64Emu: ParsableCommand {
             try command.run()
             Glibc.exit(0)
         } catch {
+            if let e = error as? ExitCode { Glibc.exit(e.rawValue) }
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
                 Glibc.exit(0)
             }
-            if let e = error as? ExitCode { Glibc.exit(e.rawValue) }
             fputs("a64emu: \(fullMessage(for: error))\n", stderr)
             Glibc.exit(ExitStatus.badInput)
         }
@@ -56,7 +58,8 @@ nonisolated(unsafe) var interruptCount: sig_atomic_t = 0
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Boot a guest ELF on the virt-compatible board and run it to its exit.")
+        abstract: "Boot a guest ELF on the virt-compatible board and run it to its exit.",
+        discussion: exitStatusHelp)
 
     @Argument(help: "The guest ELF (AArch64, ELF64, little-endian, ET_EXEC or ET_DYN).")
     var guest: String

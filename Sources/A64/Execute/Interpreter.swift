@@ -15,9 +15,12 @@ extension CPU {
         var pageVA: UInt64 = 1          // never a page base: forces a lookup
         var pagePA: UInt64 = 0
         var page = UnsafeMutablePointer<Decoded>(bitPattern: 16)!
+        // PC lives in a local while the loop runs; self.pc is written back
+        // before anything outside the loop can look at it.
+        var pc = self.pc
+        defer { self.pc = pc }
 
         loop: while executed < budget {
-            let pc = self.pc
             let offset = pc &- pageVA
             if offset >= PhysicalMemory.pageSize {
                 // Instruction fetch, MMU off: VA = PA (D8.2.12).
@@ -126,8 +129,9 @@ extension CPU {
                         stopReason = .undefinedInstruction(word: 0xD440_0000 | UInt32(d.imm) << 5, pc: pc)
                         break loop
                     }
+                    self.pc = pc
                     try host.semihostingCall(self)
-                    if stopReason != nil { self.pc = next; executed += 1; break loop }
+                    if stopReason != nil { pc = next; executed += 1; break loop }
                 case .SVC, .HVC, .SMC, .BRK:
                     stopReason = .unsupported("\(d.op) #0x\(String(d.imm, radix: 16)) (exception levels are not implemented yet)", pc: pc)
                     break loop
@@ -410,7 +414,7 @@ extension CPU {
                 }
                 break loop
             }
-            self.pc = next
+            pc = next
             executed &+= 1
         }
         retire(executed)
