@@ -1,8 +1,8 @@
 /*
- * acqrel.S - load-acquire / store-release: LDAR/STLR (B, H, W, X),
- * LDAPR (FEAT_LRCPC: B, H, W, X), LDLAR/STLLR (FEAT_LOR, no LORegions
- * configured: they behave as LDAR/STLR).  Single CPU: check the values
- * moved and that the narrow forms zero-extend and touch only their bytes.
+ * acqrel.S - load-acquire / store-release: LDAR/STLR (B, H, W, X) and
+ * LDAPR (FEAT_LRCPC: B, H, W, X); LDLAR/STLLR are in lor.S.  Single CPU:
+ * check the values moved and that the narrow forms zero-extend and touch
+ * only their bytes.
  */
 #include "tap_asm.h"
     .arch_extension rcpc
@@ -42,15 +42,11 @@ TEST_BEGIN
     LDA "ldapr w",     0, 0x44332211,           ldapr w5, [x19]
     LDA "ldaprh",      2, 0x4433,               ldaprh w5, [x19]
     LDA "ldaprb",      5, 0x66,                 ldaprb w5, [x19]
-    LDA "ldlar x",     0, 0x8877665544332211,   ldlar x5, [x19]
-    LDA "ldlarb",      3, 0x44,                 ldlarb w5, [x19]
     STL "stlr x",      0, 0xfedcba9876543210,   stlr x5, [x19]
     STL "stlr w",      4, 0x7654321044332211,   stlr w5, [x19]
     STL "stlrh",       2, 0x8877665532102211,   stlrh w5, [x19]
     STL "stlrb",       1, 0x8877665544331011,   stlrb w5, [x19]
     STL "stlr xzr",    0, 0,                    stlr xzr, [x19]
-    STL "stllr w",     0, 0x8877665576543210,   stllr w5, [x19]
-    STL "stllrh",      6, 0x3210665544332211,   stllrh w5, [x19]
 
     /* a release store then an acquire load of the same location */
     RESET

@@ -104,22 +104,22 @@ TEST_BEGIN
     OP  "add x, w uxtb",         1, 0x1ff, 0x100,                add x5, x3, w4, uxtb
     OP  "add x, w sxtb",         0x100, 0x80, 0x80,              add x5, x3, w4, sxtb
     OP  "add x, w sxtb pos",     0x100, 0x17f, 0x17f,            add x5, x3, w4, sxtb
-    OP  "add x, w uxth #2",      0, 0x12345, 0x8d14,             add x5, x3, w4, uxth #2
-    OP  "add x, w sxth #1",      10, 0xffff, 8,                  add x5, x3, w4, sxth #1
+    OP  "add x, w uxth 2",      0, 0x12345, 0x8d14,             add x5, x3, w4, uxth #2
+    OP  "add x, w sxth 1",      10, 0xffff, 8,                  add x5, x3, w4, sxth #1
     OP  "add x, w uxtw",         1, 0xffffffffffffffff, 0x100000000, add x5, x3, w4, uxtw
     OP  "add x, w sxtw",         1, 0x00000000ffffffff, 0,       add x5, x3, w4, sxtw
-    OP  "add x, w sxtw #4",      0, 0x80000000, 0xfffffff800000000, add x5, x3, w4, sxtw #4
-    OP  "add x, x uxtx #3",      1, 2, 17,                       add x5, x3, x4, uxtx #3
-    OP  "add x, x sxtx #4",      0x100, 0xffffffffffffffff, 0xf0, add x5, x3, x4, sxtx #4
-    OP  "add w, w uxtb #4",      0x80000000, 0xabcd, 0x80000cd0, add w5, w3, w4, uxtb #4
+    OP  "add x, w sxtw 4",      0, 0x80000000, 0xfffffff800000000, add x5, x3, w4, sxtw #4
+    OP  "add x, x uxtx 3",      1, 2, 17,                       add x5, x3, x4, uxtx #3
+    OP  "add x, x sxtx 4",      0x100, 0xffffffffffffffff, 0xf0, add x5, x3, x4, sxtx #4
+    OP  "add w, w uxtb 4",      0x80000000, 0xabcd, 0x80000cd0, add w5, w3, w4, uxtb #4
     OP  "add w, w sxth",         0x8000, 0x8000, 0,              add w5, w3, w4, sxth
-    OP  "add w, w sxtb #1",      0, 0xff, 0xfffffffe,            add w5, w3, w4, sxtb #1
+    OP  "add w, w sxtb 1",      0, 0xff, 0xfffffffe,            add w5, w3, w4, sxtb #1
     OP  "add w, w uxtw",         0x10, 0xfffffff0, 0,            add w5, w3, w4, uxtw
-    OP  "sub x, w sxtw #2",      0, 0xfffffffe, 8,               sub x5, x3, w4, sxtw #2
+    OP  "sub x, w sxtw 2",      0, 0xfffffffe, 8,               sub x5, x3, w4, sxtw #2
     OP  "sub x, w uxtb",         0x100, 0xfffffffffffffff0, 0x10, sub x5, x3, w4, uxtb
-    OP  "sub w, w uxth #3",      0x80000, 0x10000, 0x80000,      sub w5, w3, w4, uxth #3
+    OP  "sub w, w uxth 3",      0x80000, 0x10000, 0x80000,      sub w5, w3, w4, uxth #3
     OPSP "sub x, sp, x",         0x1000, 0x10, 0xff0,            sub x5, sp, x4
-    OPSP "add x, sp, w uxtw #1", 0x2000, 0xffffffff00000010, 0x2020, add x5, sp, w4, uxtw #1
+    OPSP "add x, sp, w uxtw 1", 0x2000, 0xffffffff00000010, 0x2020, add x5, sp, w4, uxtw #1
     OPSP "add x, sp, w sxtw",    0x2000, 0xfffffff0, 0x1ff0,     add x5, sp, w4, sxtw
     OPSPW "add sp, sp, x lsl 2",  0x1000, 4, 0x1010,              add sp, sp, x4, lsl #2
     OPSPW "sub sp, sp, w sxtb",   0x1000, 0x80, 0x1080,           sub sp, sp, w4, sxtb
@@ -156,7 +156,7 @@ TEST_BEGIN
     FLG "cmn x -1,1",            0xffffffffffffffff, 1, F_Z|F_C,             cmn x3, x4
     FLG "cmn x imm",             0xffffffffffffffff, 0, F_Z|F_C,             cmn x3, #1
     FLG "cmn x max,1",           0x7fffffffffffffff, 1, F_N|F_V,             cmn x3, x4
-    FLG "cmp x, #0 with 0",      0, 0, F_Z|F_C,                              cmp x3, #0
+    FLG "cmp x, 0 with 0",      0, 0, F_Z|F_C,                              cmp x3, #0
 
     /* ---- ADDS/SUBS/CMP/CMN: flags, 32-bit ---- */
     OPF "adds w max+1 (V)",      0x7fffffff, 1, 0x80000000, F_N|F_V,         adds w5, w3, w4

@@ -108,46 +108,46 @@ TEST_BEGIN
     BF  "bfxil x 12,20", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xaaaaaaaaaaa76543, bfxil x5, x3, #12, #20
     BF  "bfi x 0,64", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba9876543210, bfi x5, x3, #0, #64
     BF  "bfxil x 0,64", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba9876543210, bfxil x5, x3, #0, #64
-    BF  "lsl x #0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x123456789abcdef, lsl x5, x3, #0
-    BF  "lsr x #0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x123456789abcdef, lsr x5, x3, #0
-    BF  "asr x #0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x123456789abcdef, asr x5, x3, #0
-    BF  "ror x #0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x123456789abcdef, ror x5, x3, #0
-    BF  "lsl x #0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba9876543210, lsl x5, x3, #0
-    BF  "lsr x #0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba9876543210, lsr x5, x3, #0
-    BF  "asr x #0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba9876543210, asr x5, x3, #0
-    BF  "ror x #0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba9876543210, ror x5, x3, #0
-    BF  "lsl x #1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x2468acf13579bde, lsl x5, x3, #1
-    BF  "lsr x #1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x91a2b3c4d5e6f7, lsr x5, x3, #1
-    BF  "asr x #1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x91a2b3c4d5e6f7, asr x5, x3, #1
-    BF  "ror x #1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x8091a2b3c4d5e6f7, ror x5, x3, #1
-    BF  "lsl x #1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfdb97530eca86420, lsl x5, x3, #1
-    BF  "lsr x #1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7f6e5d4c3b2a1908, lsr x5, x3, #1
-    BF  "asr x #1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xff6e5d4c3b2a1908, asr x5, x3, #1
-    BF  "ror x #1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7f6e5d4c3b2a1908, ror x5, x3, #1
-    BF  "lsl x #4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x123456789abcdef0, lsl x5, x3, #4
-    BF  "lsr x #4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x123456789abcde, lsr x5, x3, #4
-    BF  "asr x #4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x123456789abcde, asr x5, x3, #4
-    BF  "ror x #4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xf0123456789abcde, ror x5, x3, #4
-    BF  "lsl x #4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xedcba98765432100, lsl x5, x3, #4
-    BF  "lsr x #4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba987654321, lsr x5, x3, #4
-    BF  "asr x #4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xffedcba987654321, asr x5, x3, #4
-    BF  "ror x #4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba987654321, ror x5, x3, #4
-    BF  "lsl x #32 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89abcdef00000000, lsl x5, x3, #32
-    BF  "lsr x #32 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x1234567, lsr x5, x3, #32
-    BF  "asr x #32 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x1234567, asr x5, x3, #32
-    BF  "ror x #32 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89abcdef01234567, ror x5, x3, #32
-    BF  "lsl x #32 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7654321000000000, lsl x5, x3, #32
-    BF  "lsr x #32 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba98, lsr x5, x3, #32
-    BF  "asr x #32 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfffffffffedcba98, asr x5, x3, #32
-    BF  "ror x #32 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x76543210fedcba98, ror x5, x3, #32
-    BF  "lsl x #63 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x8000000000000000, lsl x5, x3, #63
-    BF  "lsr x #63 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x0, lsr x5, x3, #63
-    BF  "asr x #63 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x0, asr x5, x3, #63
-    BF  "ror x #63 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x2468acf13579bde, ror x5, x3, #63
-    BF  "lsl x #63 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x0, lsl x5, x3, #63
-    BF  "lsr x #63 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x1, lsr x5, x3, #63
-    BF  "asr x #63 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xffffffffffffffff, asr x5, x3, #63
-    BF  "ror x #63 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfdb97530eca86421, ror x5, x3, #63
+    BF  "lsl x 0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x123456789abcdef, lsl x5, x3, #0
+    BF  "lsr x 0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x123456789abcdef, lsr x5, x3, #0
+    BF  "asr x 0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x123456789abcdef, asr x5, x3, #0
+    BF  "ror x 0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x123456789abcdef, ror x5, x3, #0
+    BF  "lsl x 0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba9876543210, lsl x5, x3, #0
+    BF  "lsr x 0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba9876543210, lsr x5, x3, #0
+    BF  "asr x 0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba9876543210, asr x5, x3, #0
+    BF  "ror x 0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba9876543210, ror x5, x3, #0
+    BF  "lsl x 1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x2468acf13579bde, lsl x5, x3, #1
+    BF  "lsr x 1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x91a2b3c4d5e6f7, lsr x5, x3, #1
+    BF  "asr x 1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x91a2b3c4d5e6f7, asr x5, x3, #1
+    BF  "ror x 1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x8091a2b3c4d5e6f7, ror x5, x3, #1
+    BF  "lsl x 1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfdb97530eca86420, lsl x5, x3, #1
+    BF  "lsr x 1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7f6e5d4c3b2a1908, lsr x5, x3, #1
+    BF  "asr x 1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xff6e5d4c3b2a1908, asr x5, x3, #1
+    BF  "ror x 1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7f6e5d4c3b2a1908, ror x5, x3, #1
+    BF  "lsl x 4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x123456789abcdef0, lsl x5, x3, #4
+    BF  "lsr x 4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x123456789abcde, lsr x5, x3, #4
+    BF  "asr x 4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x123456789abcde, asr x5, x3, #4
+    BF  "ror x 4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xf0123456789abcde, ror x5, x3, #4
+    BF  "lsl x 4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xedcba98765432100, lsl x5, x3, #4
+    BF  "lsr x 4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba987654321, lsr x5, x3, #4
+    BF  "asr x 4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xffedcba987654321, asr x5, x3, #4
+    BF  "ror x 4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba987654321, ror x5, x3, #4
+    BF  "lsl x 32 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89abcdef00000000, lsl x5, x3, #32
+    BF  "lsr x 32 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x1234567, lsr x5, x3, #32
+    BF  "asr x 32 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x1234567, asr x5, x3, #32
+    BF  "ror x 32 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89abcdef01234567, ror x5, x3, #32
+    BF  "lsl x 32 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7654321000000000, lsl x5, x3, #32
+    BF  "lsr x 32 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfedcba98, lsr x5, x3, #32
+    BF  "asr x 32 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfffffffffedcba98, asr x5, x3, #32
+    BF  "ror x 32 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x76543210fedcba98, ror x5, x3, #32
+    BF  "lsl x 63 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x8000000000000000, lsl x5, x3, #63
+    BF  "lsr x 63 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x0, lsr x5, x3, #63
+    BF  "asr x 63 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x0, asr x5, x3, #63
+    BF  "ror x 63 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x2468acf13579bde, ror x5, x3, #63
+    BF  "lsl x 63 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x0, lsl x5, x3, #63
+    BF  "lsr x 63 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x1, lsr x5, x3, #63
+    BF  "asr x 63 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xffffffffffffffff, asr x5, x3, #63
+    BF  "ror x 63 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xfdb97530eca86421, ror x5, x3, #63
     BF  "sxtb x 0x123456789abcd80", 0x123456789abcd80, 0xaaaaaaaaaaaaaaaa, 0xffffffffffffff80, sxtb x5, w3
     BF  "sxth x 0x123456789abcd80", 0x123456789abcd80, 0xaaaaaaaaaaaaaaaa, 0xffffffffffffcd80, sxth x5, w3
     BF  "sxtw x 0x123456789abcd80", 0x123456789abcd80, 0xaaaaaaaaaaaaaaaa, 0xffffffff89abcd80, sxtw x5, w3
@@ -241,46 +241,46 @@ TEST_BEGIN
     BF  "bfxil w 12,20", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xaaa76543, bfxil w5, w3, #12, #20
     BF  "bfi w 0,32", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x76543210, bfi w5, w3, #0, #32
     BF  "bfxil w 0,32", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x76543210, bfxil w5, w3, #0, #32
-    BF  "lsl w #0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89abcdef, lsl w5, w3, #0
-    BF  "lsr w #0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89abcdef, lsr w5, w3, #0
-    BF  "asr w #0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89abcdef, asr w5, w3, #0
-    BF  "ror w #0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89abcdef, ror w5, w3, #0
-    BF  "lsl w #0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x76543210, lsl w5, w3, #0
-    BF  "lsr w #0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x76543210, lsr w5, w3, #0
-    BF  "asr w #0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x76543210, asr w5, w3, #0
-    BF  "ror w #0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x76543210, ror w5, w3, #0
-    BF  "lsl w #1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x13579bde, lsl w5, w3, #1
-    BF  "lsr w #1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x44d5e6f7, lsr w5, w3, #1
-    BF  "asr w #1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xc4d5e6f7, asr w5, w3, #1
-    BF  "ror w #1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xc4d5e6f7, ror w5, w3, #1
-    BF  "lsl w #1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xeca86420, lsl w5, w3, #1
-    BF  "lsr w #1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x3b2a1908, lsr w5, w3, #1
-    BF  "asr w #1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x3b2a1908, asr w5, w3, #1
-    BF  "ror w #1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x3b2a1908, ror w5, w3, #1
-    BF  "lsl w #4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x9abcdef0, lsl w5, w3, #4
-    BF  "lsr w #4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89abcde, lsr w5, w3, #4
-    BF  "asr w #4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xf89abcde, asr w5, w3, #4
-    BF  "ror w #4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xf89abcde, ror w5, w3, #4
-    BF  "lsl w #4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x65432100, lsl w5, w3, #4
-    BF  "lsr w #4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7654321, lsr w5, w3, #4
-    BF  "asr w #4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7654321, asr w5, w3, #4
-    BF  "ror w #4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7654321, ror w5, w3, #4
-    BF  "lsl w #16 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xcdef0000, lsl w5, w3, #16
-    BF  "lsr w #16 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89ab, lsr w5, w3, #16
-    BF  "asr w #16 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xffff89ab, asr w5, w3, #16
-    BF  "ror w #16 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xcdef89ab, ror w5, w3, #16
-    BF  "lsl w #16 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x32100000, lsl w5, w3, #16
-    BF  "lsr w #16 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7654, lsr w5, w3, #16
-    BF  "asr w #16 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7654, asr w5, w3, #16
-    BF  "ror w #16 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x32107654, ror w5, w3, #16
-    BF  "lsl w #31 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x80000000, lsl w5, w3, #31
-    BF  "lsr w #31 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x1, lsr w5, w3, #31
-    BF  "asr w #31 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xffffffff, asr w5, w3, #31
-    BF  "ror w #31 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x13579bdf, ror w5, w3, #31
-    BF  "lsl w #31 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x0, lsl w5, w3, #31
-    BF  "lsr w #31 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x0, lsr w5, w3, #31
-    BF  "asr w #31 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x0, asr w5, w3, #31
-    BF  "ror w #31 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xeca86420, ror w5, w3, #31
+    BF  "lsl w 0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89abcdef, lsl w5, w3, #0
+    BF  "lsr w 0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89abcdef, lsr w5, w3, #0
+    BF  "asr w 0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89abcdef, asr w5, w3, #0
+    BF  "ror w 0 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89abcdef, ror w5, w3, #0
+    BF  "lsl w 0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x76543210, lsl w5, w3, #0
+    BF  "lsr w 0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x76543210, lsr w5, w3, #0
+    BF  "asr w 0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x76543210, asr w5, w3, #0
+    BF  "ror w 0 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x76543210, ror w5, w3, #0
+    BF  "lsl w 1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x13579bde, lsl w5, w3, #1
+    BF  "lsr w 1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x44d5e6f7, lsr w5, w3, #1
+    BF  "asr w 1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xc4d5e6f7, asr w5, w3, #1
+    BF  "ror w 1 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xc4d5e6f7, ror w5, w3, #1
+    BF  "lsl w 1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xeca86420, lsl w5, w3, #1
+    BF  "lsr w 1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x3b2a1908, lsr w5, w3, #1
+    BF  "asr w 1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x3b2a1908, asr w5, w3, #1
+    BF  "ror w 1 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x3b2a1908, ror w5, w3, #1
+    BF  "lsl w 4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x9abcdef0, lsl w5, w3, #4
+    BF  "lsr w 4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89abcde, lsr w5, w3, #4
+    BF  "asr w 4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xf89abcde, asr w5, w3, #4
+    BF  "ror w 4 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xf89abcde, ror w5, w3, #4
+    BF  "lsl w 4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x65432100, lsl w5, w3, #4
+    BF  "lsr w 4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7654321, lsr w5, w3, #4
+    BF  "asr w 4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7654321, asr w5, w3, #4
+    BF  "ror w 4 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7654321, ror w5, w3, #4
+    BF  "lsl w 16 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xcdef0000, lsl w5, w3, #16
+    BF  "lsr w 16 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x89ab, lsr w5, w3, #16
+    BF  "asr w 16 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xffff89ab, asr w5, w3, #16
+    BF  "ror w 16 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xcdef89ab, ror w5, w3, #16
+    BF  "lsl w 16 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x32100000, lsl w5, w3, #16
+    BF  "lsr w 16 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7654, lsr w5, w3, #16
+    BF  "asr w 16 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x7654, asr w5, w3, #16
+    BF  "ror w 16 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x32107654, ror w5, w3, #16
+    BF  "lsl w 31 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x80000000, lsl w5, w3, #31
+    BF  "lsr w 31 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x1, lsr w5, w3, #31
+    BF  "asr w 31 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0xffffffff, asr w5, w3, #31
+    BF  "ror w 31 0x1234", 0x123456789abcdef, 0xaaaaaaaaaaaaaaaa, 0x13579bdf, ror w5, w3, #31
+    BF  "lsl w 31 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x0, lsl w5, w3, #31
+    BF  "lsr w 31 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x0, lsr w5, w3, #31
+    BF  "asr w 31 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x0, asr w5, w3, #31
+    BF  "ror w 31 0xfedc", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xeca86420, ror w5, w3, #31
     BF  "sxtb w 0x123456789abcd80", 0x123456789abcd80, 0xaaaaaaaaaaaaaaaa, 0xffffff80, sxtb w5, w3
     BF  "sxth w 0x123456789abcd80", 0x123456789abcd80, 0xaaaaaaaaaaaaaaaa, 0xffffcd80, sxth w5, w3
     BF  "uxtb w 0x123456789abcd80", 0x123456789abcd80, 0xaaaaaaaaaaaaaaaa, 0x80, uxtb w5, w3
@@ -335,16 +335,16 @@ TEST_BEGIN
     BF  "bfm w 31,0", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0xaaaaaaa8, bfm w5, w3, #31, #0
     BF  "bfm w 1,0", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x2aaaaaaa, bfm w5, w3, #1, #0
     BF  "bfm w 0,31", 0xfedcba9876543210, 0xaaaaaaaaaaaaaaaa, 0x76543210, bfm w5, w3, #0, #31
-    EX  "extr x #0", 0x123456789abcdef, 0xfedcba9876543210, 0xfedcba9876543210, extr x5, x3, x4, #0
-    EX  "extr x #1", 0x123456789abcdef, 0xfedcba9876543210, 0xff6e5d4c3b2a1908, extr x5, x3, x4, #1
-    EX  "extr x #8", 0x123456789abcdef, 0xfedcba9876543210, 0xeffedcba98765432, extr x5, x3, x4, #8
-    EX  "extr x #32", 0x123456789abcdef, 0xfedcba9876543210, 0x89abcdeffedcba98, extr x5, x3, x4, #32
-    EX  "extr x #63", 0x123456789abcdef, 0xfedcba9876543210, 0x2468acf13579bdf, extr x5, x3, x4, #63
-    EX  "extr w #0", 0x123456789abcdef, 0xfedcba9876543210, 0x76543210, extr w5, w3, w4, #0
-    EX  "extr w #1", 0x123456789abcdef, 0xfedcba9876543210, 0xbb2a1908, extr w5, w3, w4, #1
-    EX  "extr w #8", 0x123456789abcdef, 0xfedcba9876543210, 0xef765432, extr w5, w3, w4, #8
-    EX  "extr w #16", 0x123456789abcdef, 0xfedcba9876543210, 0xcdef7654, extr w5, w3, w4, #16
-    EX  "extr w #31", 0x123456789abcdef, 0xfedcba9876543210, 0x13579bde, extr w5, w3, w4, #31
+    EX  "extr x 0", 0x123456789abcdef, 0xfedcba9876543210, 0xfedcba9876543210, extr x5, x3, x4, #0
+    EX  "extr x 1", 0x123456789abcdef, 0xfedcba9876543210, 0xff6e5d4c3b2a1908, extr x5, x3, x4, #1
+    EX  "extr x 8", 0x123456789abcdef, 0xfedcba9876543210, 0xeffedcba98765432, extr x5, x3, x4, #8
+    EX  "extr x 32", 0x123456789abcdef, 0xfedcba9876543210, 0x89abcdeffedcba98, extr x5, x3, x4, #32
+    EX  "extr x 63", 0x123456789abcdef, 0xfedcba9876543210, 0x2468acf13579bdf, extr x5, x3, x4, #63
+    EX  "extr w 0", 0x123456789abcdef, 0xfedcba9876543210, 0x76543210, extr w5, w3, w4, #0
+    EX  "extr w 1", 0x123456789abcdef, 0xfedcba9876543210, 0xbb2a1908, extr w5, w3, w4, #1
+    EX  "extr w 8", 0x123456789abcdef, 0xfedcba9876543210, 0xef765432, extr w5, w3, w4, #8
+    EX  "extr w 16", 0x123456789abcdef, 0xfedcba9876543210, 0xcdef7654, extr w5, w3, w4, #16
+    EX  "extr w 31", 0x123456789abcdef, 0xfedcba9876543210, 0x13579bde, extr w5, w3, w4, #31
     EX  "extr x same reg = ror", 0x8000000000000001, 0, 0xc000000000000000, extr x5, x3, x3, #1
     EX  "extr w same reg = ror", 0x80000001, 0, 0xc0000000, extr w5, w3, w3, #1
     /* bitfield moves do not touch the flags */

@@ -61,7 +61,7 @@ TEST_BEGIN
     clrex   #5
     stxr    w6, x5, [x19]
     mov     x21, x6
-    CHECK   "stxr after clrex #5 fails", x21, 1
+    CHECK   "stxr after clrex 5 fails", x21, 1
 
     /* 32-bit */
     ldr     x19, =word

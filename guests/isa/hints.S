@@ -5,10 +5,11 @@
  * differ, expected 0).  Covered: NOP, YIELD, SEV, SEVL, DGH, CSDB, ESB,
  * PSB CSYNC, TSB CSYNC, CLRBHB, an unallocated HINT #127, DMB and DSB with
  * every option, SSBB, PSSBB, ISB, CLREX, SB, BTI (all four), the PAC hints
- * PACIASP/AUTIASP/PACIBSP/AUTIBSP/PACIAZ/AUTIAZ/PACIBZ/AUTIBZ (no-ops here
- * because SCTLR_EL1.EnIA/EnIB are 0 at reset; checked first), XPACLRI on a
- * canonical address, and PRFM/PRFUM of every kind, including prefetches of
- * addresses that are not memory at all (a prefetch never faults).
+ * PACIASP/AUTIASP/PACIBSP/AUTIBSP/PACIAZ/AUTIAZ/PACIBZ/AUTIBZ/PACIA1716/
+ * AUTIB1716 (no-ops here because SCTLR_EL1.EnIA/EnIB are 0 at reset; checked
+ * first), XPACLRI on a canonical address, and PRFM/PRFUM of every kind,
+ * including prefetches of addresses that are not memory at all (a prefetch
+ * never faults).
  * WFE and WFI are not used (they may sleep).
  */
 #include "tap_asm.h"
@@ -95,8 +96,8 @@ TEST_BEGIN
     HT  "psb csync",       0,  hint #17
     HT  "tsb csync",       0,  hint #18
     HT  "clrbhb",          0,  clrbhb
-    HT  "hint #127",       0,  hint #127
-    HT  "hint #0x2f",      0,  hint #0x2f
+    HT  "hint 127",       0,  hint #127
+    HT  "hint 0x2f",      0,  hint #0x2f
     HT  "dmb sy",          0,  dmb sy
     HT  "dmb st",          0,  dmb st
     HT  "dmb ld",          0,  dmb ld
@@ -146,8 +147,8 @@ TEST_BEGIN
     HT  "prfm plil1keep",  0,  prfm plil1keep, [x7]
     HT  "prfm plil2strm reg", 0, prfm plil2strm, [x5, x6, lsl #3]
     HT  "prfm reg sxtw",   0,  prfm pldl1strm, [x5, w6, sxtw]
-    HT  "prfm #0x1f (unallocated op)", 0, prfm #0x1f, [x5]
-    HT  "prfm #0x18",      0,  prfm #0x18, [x8]
+    HT  "prfm 0x1f (unallocated op)", 0, prfm #0x1f, [x5]
+    HT  "prfm 0x18",      0,  prfm #0x18, [x8]
     HT  "prfum",           0,  prfum pldl1keep, [x5, #-3]
     HT  "prfm literal",    0,  prfm pldl1keep, saved_sp
     /* XPACLRI strips a PAC from x30: a canonical address has none */

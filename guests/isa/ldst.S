@@ -80,72 +80,72 @@
 TEST_BEGIN
     /* ---- unsigned offset ---- */
     LD  "ldrb",                 0, 0, 0x11,                 ldrb w5, [x19]
-    LD  "ldrb #15",             0, 0, 0xfe,                 ldrb w5, [x19, #15]
-    LD  "ldrsb w #15",          0, 0, 0xfffffffe,           ldrsb w5, [x19, #15]
-    LD  "ldrsb x #15",          0, 0, 0xfffffffffffffffe,   ldrsb x5, [x19, #15]
+    LD  "ldrb 15",             0, 0, 0xfe,                 ldrb w5, [x19, #15]
+    LD  "ldrsb w 15",          0, 0, 0xfffffffe,           ldrsb w5, [x19, #15]
+    LD  "ldrsb x 15",          0, 0, 0xfffffffffffffffe,   ldrsb x5, [x19, #15]
     LD  "ldrsb x positive",     0, 0, 0x7f,                 ldrsb x5, [x19, #31]
-    LD  "ldrsb w #16",          0, 0, 0xffffffef,           ldrsb w5, [x19, #16]
-    LD  "ldrh #14",             0, 0, 0xfedc,               ldrh w5, [x19, #14]
-    LD  "ldrh #2",              0, 0, 0x4433,               ldrh w5, [x19, #2]
-    LD  "ldrsh w #14",          0, 0, 0xfffffedc,           ldrsh w5, [x19, #14]
-    LD  "ldrsh x #14",          0, 0, 0xfffffffffffffedc,   ldrsh x5, [x19, #14]
+    LD  "ldrsb w 16",          0, 0, 0xffffffef,           ldrsb w5, [x19, #16]
+    LD  "ldrh 14",             0, 0, 0xfedc,               ldrh w5, [x19, #14]
+    LD  "ldrh 2",              0, 0, 0x4433,               ldrh w5, [x19, #2]
+    LD  "ldrsh w 14",          0, 0, 0xfffffedc,           ldrsh w5, [x19, #14]
+    LD  "ldrsh x 14",          0, 0, 0xfffffffffffffedc,   ldrsh x5, [x19, #14]
     LD  "ldrsh x positive",     0, 0, 0x1908,               ldrsh x5, [x19, #24]
-    LD  "ldr w #4",             0, 0, 0x88776655,           ldr w5, [x19, #4]
-    LD  "ldr w #12",            0, 0, 0xfedcba98,           ldr w5, [x19, #12]
-    LD  "ldrsw #4",             0, 0, 0xffffffff88776655,   ldrsw x5, [x19, #4]
+    LD  "ldr w 4",             0, 0, 0x88776655,           ldr w5, [x19, #4]
+    LD  "ldr w 12",            0, 0, 0xfedcba98,           ldr w5, [x19, #12]
+    LD  "ldrsw 4",             0, 0, 0xffffffff88776655,   ldrsw x5, [x19, #4]
     LD  "ldrsw positive",       0, 0, 0x44332211,           ldrsw x5, [x19]
-    LD  "ldr x #8",             0, 0, 0xfedcba9876543210,   ldr x5, [x19, #8]
-    LD  "ldr x #24",            0, 0, 0x7f6e5d4c3b2a1908,   ldr x5, [x19, #24]
+    LD  "ldr x 8",             0, 0, 0xfedcba9876543210,   ldr x5, [x19, #8]
+    LD  "ldr x 24",            0, 0, 0x7f6e5d4c3b2a1908,   ldr x5, [x19, #24]
     LD  "ldr x no offset",      16, 0, 0x0123456789abcdef,  ldr x5, [x19]
     /* the largest scaled offsets (into bigbuf, see the data section) */
     ldr     x19, =bigbuf
     ldrb    w5, [x19, #4095]
-    CHECK   "ldrb #4095", x5, 0x5a
+    CHECK   "ldrb 4095", x5, 0x5a
     ldr     x19, =bigbuf
     ldrh    w5, [x19, #8190]
-    CHECK   "ldrh #8190", x5, 0xa55a
+    CHECK   "ldrh 8190", x5, 0xa55a
     ldr     x19, =bigbuf
     ldr     w5, [x19, #16380]
-    CHECK   "ldr w #16380", x5, 0xdeadbeef
+    CHECK   "ldr w 16380", x5, 0xdeadbeef
     ldr     x19, =bigbuf
     ldr     x5, [x19, #32760]
-    CHECK   "ldr x #32760", x5, 0x0123456789abcdef
+    CHECK   "ldr x 32760", x5, 0x0123456789abcdef
     ldr     x19, =bigbuf
     ldrsh   x5, [x19, #8190]
-    CHECK   "ldrsh x #8190", x5, 0xffffffffffffa55a
+    CHECK   "ldrsh x 8190", x5, 0xffffffffffffa55a
     ldr     x19, =bigbuf
     ldrsw   x5, [x19, #16380]
-    CHECK   "ldrsw #16380", x5, 0xffffffffdeadbeef
+    CHECK   "ldrsw 16380", x5, 0xffffffffdeadbeef
 
     /* ---- unscaled (LDUR) ---- */
-    LD  "ldur x #-8",           16, 0, 0xfedcba9876543210,  ldur x5, [x19, #-8]
-    LD  "ldur x #8",            16, 0, 0x7f6e5d4c3b2a1908,  ldur x5, [x19, #8]
-    LD  "ldur w #-4",           16, 0, 0xfedcba98,          ldur w5, [x19, #-4]
-    LD  "ldurb #-1",            16, 0, 0xfe,                ldurb w5, [x19, #-1]
-    LD  "ldursb x #-1",         16, 0, 0xfffffffffffffffe,  ldursb x5, [x19, #-1]
-    LD  "ldursb w #-16",        16, 0, 0x11,                ldursb w5, [x19, #-16]
-    LD  "ldurh #-2",            16, 0, 0xfedc,              ldurh w5, [x19, #-2]
-    LD  "ldursh w #-2",         16, 0, 0xfffffedc,          ldursh w5, [x19, #-2]
-    LD  "ldursh x #8",          16, 0, 0x1908,              ldursh x5, [x19, #8]
-    LD  "ldursw #-12",          16, 0, 0xffffffff88776655,  ldursw x5, [x19, #-12]
-    LD  "ldur x #-256",         256, 0, 0x8877665544332211, ldur x5, [x19, #-256]
-    LD  "ldurb #255",           -224, 0, 0x7f,              ldurb w5, [x19, #255]
+    LD  "ldur x -8",           16, 0, 0xfedcba9876543210,  ldur x5, [x19, #-8]
+    LD  "ldur x 8",            16, 0, 0x7f6e5d4c3b2a1908,  ldur x5, [x19, #8]
+    LD  "ldur w -4",           16, 0, 0xfedcba98,          ldur w5, [x19, #-4]
+    LD  "ldurb -1",            16, 0, 0xfe,                ldurb w5, [x19, #-1]
+    LD  "ldursb x -1",         16, 0, 0xfffffffffffffffe,  ldursb x5, [x19, #-1]
+    LD  "ldursb w -16",        16, 0, 0x11,                ldursb w5, [x19, #-16]
+    LD  "ldurh -2",            16, 0, 0xfedc,              ldurh w5, [x19, #-2]
+    LD  "ldursh w -2",         16, 0, 0xfffffedc,          ldursh w5, [x19, #-2]
+    LD  "ldursh x 8",          16, 0, 0x1908,              ldursh x5, [x19, #8]
+    LD  "ldursw -12",          16, 0, 0xffffffff88776655,  ldursw x5, [x19, #-12]
+    LD  "ldur x -256",         256, 0, 0x8877665544332211, ldur x5, [x19, #-256]
+    LD  "ldurb 255",           -224, 0, 0x7f,              ldurb w5, [x19, #255]
     LD  "ldur w odd base",      -3, 0, 0x88776655,          ldur w5, [x19, #7]
 
     /* ---- pre- and post-index ---- */
-    LDW "ldr x pre #8",         0, 0, 0xfedcba9876543210, 8,        ldr x5, [x19, #8]!
-    LDW "ldr x post #16",       8, 0, 0xfedcba9876543210, 24,       ldr x5, [x19], #16
-    LDW "ldr w pre #-4",        8, 0, 0x88776655, 4,                ldr w5, [x19, #-4]!
-    LDW "ldrb post #-1",        15, 0, 0xfe, 14,                    ldrb w5, [x19], #-1
-    LDW "ldrsb x pre #1",       6, 0, 0xffffffffffffff88, 7,        ldrsb x5, [x19, #1]!
-    LDW "ldrsb w post #1",      16, 0, 0xffffffef, 17,              ldrsb w5, [x19], #1
-    LDW "ldrsh w post #2",      6, 0, 0xffff8877, 8,                ldrsh w5, [x19], #2
-    LDW "ldrsh x pre #-2",      16, 0, 0xfffffffffffffedc, 14,      ldrsh x5, [x19, #-2]!
-    LDW "ldrh pre #2",          0, 0, 0x4433, 2,                    ldrh w5, [x19, #2]!
-    LDW "ldrsw pre #4",         8, 0, 0xfffffffffedcba98, 12,       ldrsw x5, [x19, #4]!
-    LDW "ldrsw post #-4",       16, 0, 0xffffffff89abcdef, 12,      ldrsw x5, [x19], #-4
-    LDW "ldr x pre #-256",      256, 0, 0x8877665544332211, 0,      ldr x5, [x19, #-256]!
-    LDW "ldr x post #255",      0, 0, 0x8877665544332211, 255,      ldr x5, [x19], #255
+    LDW "ldr x pre 8",         0, 0, 0xfedcba9876543210, 8,        ldr x5, [x19, #8]!
+    LDW "ldr x post 16",       8, 0, 0xfedcba9876543210, 24,       ldr x5, [x19], #16
+    LDW "ldr w pre -4",        8, 0, 0x88776655, 4,                ldr w5, [x19, #-4]!
+    LDW "ldrb post -1",        15, 0, 0xfe, 14,                    ldrb w5, [x19], #-1
+    LDW "ldrsb x pre 1",       6, 0, 0xffffffffffffff88, 7,        ldrsb x5, [x19, #1]!
+    LDW "ldrsb w post 1",      16, 0, 0xffffffef, 17,              ldrsb w5, [x19], #1
+    LDW "ldrsh w post 2",      6, 0, 0xffff8877, 8,                ldrsh w5, [x19], #2
+    LDW "ldrsh x pre -2",      16, 0, 0xfffffffffffffedc, 14,      ldrsh x5, [x19, #-2]!
+    LDW "ldrh pre 2",          0, 0, 0x4433, 2,                    ldrh w5, [x19, #2]!
+    LDW "ldrsw pre 4",         8, 0, 0xfffffffffedcba98, 12,       ldrsw x5, [x19, #4]!
+    LDW "ldrsw post -4",       16, 0, 0xffffffff89abcdef, 12,      ldrsw x5, [x19], #-4
+    LDW "ldr x pre -256",      256, 0, 0x8877665544332211, 0,      ldr x5, [x19, #-256]!
+    LDW "ldr x post 255",      0, 0, 0x8877665544332211, 255,      ldr x5, [x19], #255
 
     /* ---- register offset ---- */
     LD  "ldr x [x, x lsl 3]",   0, 1, 0xfedcba9876543210,           ldr x5, [x19, x20, lsl #3]
@@ -195,32 +195,32 @@ TEST_BEGIN
     LD  "ldtrsw",               0, 0, 0xffffffff88776655,   ldtrsw x5, [x19, #4]
 
     /* ---- stores: unsigned offset ---- */
-    ST  "strb #3",              0, 0, 0, 0x07060504ff020100,        strb w5, [x19, #3]
-    ST  "strb #3 neighbour",    0, 0, 8, 0x0f0e0d0c0b0a0908,        strb w5, [x19, #3]
+    ST  "strb 3",              0, 0, 0, 0x07060504ff020100,        strb w5, [x19, #3]
+    ST  "strb 3 neighbour",    0, 0, 8, 0x0f0e0d0c0b0a0908,        strb w5, [x19, #3]
     ST  "strb",                 8, 0, 8, 0x0f0e0d0c0b0a09ff,        strb w5, [x19]
-    ST  "strh #6",              0, 0, 0, 0xeeff050403020100,        strh w5, [x19, #6]
-    ST  "str w #4",             0, 0, 0, 0xccddeeff03020100,        str w5, [x19, #4]
-    ST  "str w #4 neighbour",   0, 0, 8, 0x0f0e0d0c0b0a0908,        str w5, [x19, #4]
-    ST  "str x #8",             0, 0, 8, V,                         str x5, [x19, #8]
-    ST  "str x #8 neighbour",   0, 0, 16, 0x1716151413121110,       str x5, [x19, #8]
+    ST  "strh 6",              0, 0, 0, 0xeeff050403020100,        strh w5, [x19, #6]
+    ST  "str w 4",             0, 0, 0, 0xccddeeff03020100,        str w5, [x19, #4]
+    ST  "str w 4 neighbour",   0, 0, 8, 0x0f0e0d0c0b0a0908,        str w5, [x19, #4]
+    ST  "str x 8",             0, 0, 8, V,                         str x5, [x19, #8]
+    ST  "str x 8 neighbour",   0, 0, 16, 0x1716151413121110,       str x5, [x19, #8]
     ST  "str xzr",              0, 0, 8, 0,                         str xzr, [x19, #8]
     ST  "strb wzr",             0, 0, 0, 0x0706050403020000,        strb wzr, [x19, #1]
     ST  "strh wzr",             0, 0, 24, 0x00001d1c1b1a1918,       strh wzr, [x19, #30]
     /* unscaled */
-    ST  "stur x #-8",           16, 0, 8, V,                        stur x5, [x19, #-8]
-    ST  "stur w #-4",           8, 0, 0, 0xccddeeff03020100,        stur w5, [x19, #-4]
-    ST  "sturh #-2",            8, 0, 0, 0xeeff050403020100,        sturh w5, [x19, #-2]
-    ST  "sturb #-1",            8, 0, 0, 0xff06050403020100,        sturb w5, [x19, #-1]
-    ST  "sturb #255",           -224, 0, 24, 0xff1e1d1c1b1a1918,    sturb w5, [x19, #255]
-    ST  "stur x #-256",         256, 0, 0, V,                       stur x5, [x19, #-256]
+    ST  "stur x -8",           16, 0, 8, V,                        stur x5, [x19, #-8]
+    ST  "stur w -4",           8, 0, 0, 0xccddeeff03020100,        stur w5, [x19, #-4]
+    ST  "sturh -2",            8, 0, 0, 0xeeff050403020100,        sturh w5, [x19, #-2]
+    ST  "sturb -1",            8, 0, 0, 0xff06050403020100,        sturb w5, [x19, #-1]
+    ST  "sturb 255",           -224, 0, 24, 0xff1e1d1c1b1a1918,    sturb w5, [x19, #255]
+    ST  "stur x -256",         256, 0, 0, V,                       stur x5, [x19, #-256]
     /* pre- and post-index */
-    STW "strb post #1",         0, 0, 0, 0x07060504030201ff, 1,     strb w5, [x19], #1
-    STW "strh pre #2",          0, 0, 0, 0x07060504eeff0100, 2,     strh w5, [x19, #2]!
-    STW "str w pre #-4",        16, 0, 8, 0xccddeeff0b0a0908, 12,   str w5, [x19, #-4]!
-    STW "str x post #-8",       24, 0, 24, V, 16,                   str x5, [x19], #-8
-    STW "str x pre #-8",        16, 0, 8, V, 8,                     str x5, [x19, #-8]!
-    STW "strh post #-2",        30, 0, 24, 0xeeff1d1c1b1a1918, 28,  strh w5, [x19], #-2
-    STW "str w post #255",      0, 0, 0, 0x07060504ccddeeff, 255,   str w5, [x19], #255
+    STW "strb post 1",         0, 0, 0, 0x07060504030201ff, 1,     strb w5, [x19], #1
+    STW "strh pre 2",          0, 0, 0, 0x07060504eeff0100, 2,     strh w5, [x19, #2]!
+    STW "str w pre -4",        16, 0, 8, 0xccddeeff0b0a0908, 12,   str w5, [x19, #-4]!
+    STW "str x post -8",       24, 0, 24, V, 16,                   str x5, [x19], #-8
+    STW "str x pre -8",        16, 0, 8, V, 8,                     str x5, [x19, #-8]!
+    STW "strh post -2",        30, 0, 24, 0xeeff1d1c1b1a1918, 28,  strh w5, [x19], #-2
+    STW "str w post 255",      0, 0, 0, 0x07060504ccddeeff, 255,   str w5, [x19], #255
     /* register offset */
     ST  "str x [x, x lsl 3]",   0, 2, 16, V,                        str x5, [x19, x20, lsl #3]
     ST  "str w [x, w sxtw 2]",  16, 0xffffffff, 8, 0xccddeeff0b0a0908, str w5, [x19, w20, sxtw #2]
@@ -260,9 +260,9 @@ TEST_BEGIN
     mov     x22, x5
     mov     x23, x6
     mov     x24, x7
-    CHECK   "str [sp, #-16]!; ldr [sp]", x22, 0x5555aaaa5555aaaa
-    CHECK   "ldr [sp, #0]", x23, 0x5555aaaa5555aaaa
-    CHECK   "ldr [sp], #16", x24, 0x5555aaaa5555aaaa
+    CHECK   "str [sp, -16]!; ldr [sp]", x22, 0x5555aaaa5555aaaa
+    CHECK   "ldr [sp, 0]", x23, 0x5555aaaa5555aaaa
+    CHECK   "ldr [sp], 16", x24, 0x5555aaaa5555aaaa
     CHECK   "sp restored after push/pop", x21, 0
 TEST_END
 

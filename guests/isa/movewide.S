@@ -38,11 +38,11 @@ TEST_BEGIN
     MW  "movk w hw1",         0x0123456789abcdef, 0xbeefcdef,         movk w5, #0xbeef, lsl #16
     MW  "movk w hw0 ffff",    0xffffffff00000000, 0x0000ffff,         movk w5, #0xffff
     /* aliases chosen by the assembler */
-    MW  "mov x, #-1",         0,                  0xffffffffffffffff, mov x5, #-1
-    MW  "mov x, #-0x10001",   0,                  0xfffffffffffeffff, mov x5, #-0x10001
-    MW  "mov w, #-2",         0x5555555555555555, 0xfffffffe,         mov w5, #-2
-    MW  "mov x, #0x10000",    0x5555555555555555, 0x10000,            mov x5, #0x10000
-    MW  "mov w, #0x7fff0000", 0x5555555555555555, 0x7fff0000,         mov w5, #0x7fff0000
+    MW  "mov x, -1",         0,                  0xffffffffffffffff, mov x5, #-1
+    MW  "mov x, -0x10001",   0,                  0xfffffffffffeffff, mov x5, #-0x10001
+    MW  "mov w, -2",         0x5555555555555555, 0xfffffffe,         mov w5, #-2
+    MW  "mov x, 0x10000",    0x5555555555555555, 0x10000,            mov x5, #0x10000
+    MW  "mov w, 0x7fff0000", 0x5555555555555555, 0x7fff0000,         mov w5, #0x7fff0000
 
     /* building constants with MOVZ + MOVK */
     movz    x19, #0xbabe

@@ -5,15 +5,29 @@
 static unsigned tests;
 static unsigned failures;
 
+/* the description, with '#' escaped as TAP requires */
+static void print_name(const char *name)
+{
+    for (; *name; name++) {
+        if (*name == '#')
+            putchar('\\');
+        putchar(*name);
+    }
+}
+
 int check(const char *name, uint64_t got, uint64_t expected)
 {
     tests++;
     if (got == expected) {
-        printf("ok %u - %s\n", tests, name);
+        printf("ok %u - ", tests);
+        print_name(name);
+        putchar('\n');
         return 1;
     }
     failures++;
-    printf("not ok %u - %s # got 0x%llx expected 0x%llx\n", tests, name,
+    printf("not ok %u - ", tests);
+    print_name(name);
+    printf(" # got 0x%llx expected 0x%llx\n",
            (unsigned long long)got, (unsigned long long)expected);
     return 0;
 }

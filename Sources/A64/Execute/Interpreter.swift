@@ -160,38 +160,38 @@ extension CPU {
                     break
 
                 // MARK: Loads and stores
-                case .STRB_off: try store(d, 0, 1)
+                case .STRB_off: try write8(x[d.rn] &+ d.imm, x[d.rd])
                 case .STRB_pre: try store(d, 1, 1)
                 case .STRB_post: try store(d, 2, 1)
                 case .STRB_reg: try store(d, 3, 1)
-                case .STRH_off: try store(d, 0, 2)
+                case .STRH_off: try write16(x[d.rn] &+ d.imm, x[d.rd])
                 case .STRH_pre: try store(d, 1, 2)
                 case .STRH_post: try store(d, 2, 2)
                 case .STRH_reg: try store(d, 3, 2)
-                case .STRW_off: try store(d, 0, 4)
+                case .STRW_off: try write32(x[d.rn] &+ d.imm, x[d.rd])
                 case .STRW_pre: try store(d, 1, 4)
                 case .STRW_post: try store(d, 2, 4)
-                case .STRW_reg: try store(d, 3, 4)
-                case .STRX_off: try store(d, 0, 8)
+                case .STRW_reg: try write32(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b), x[d.rd])
+                case .STRX_off: try write64(x[d.rn] &+ d.imm, x[d.rd])
                 case .STRX_pre: try store(d, 1, 8)
                 case .STRX_post: try store(d, 2, 8)
-                case .STRX_reg: try store(d, 3, 8)
-                case .LDRB_off: try load(d, 0, 1, false, false)
+                case .STRX_reg: try write64(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b), x[d.rd])
+                case .LDRB_off: x[d.rd] = try read8(x[d.rn] &+ d.imm)
                 case .LDRB_pre: try load(d, 1, 1, false, false)
                 case .LDRB_post: try load(d, 2, 1, false, false)
-                case .LDRB_reg: try load(d, 3, 1, false, false)
-                case .LDRH_off: try load(d, 0, 2, false, false)
+                case .LDRB_reg: x[d.rd] = try read8(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b))
+                case .LDRH_off: x[d.rd] = try read16(x[d.rn] &+ d.imm)
                 case .LDRH_pre: try load(d, 1, 2, false, false)
                 case .LDRH_post: try load(d, 2, 2, false, false)
                 case .LDRH_reg: try load(d, 3, 2, false, false)
-                case .LDRW_off: try load(d, 0, 4, false, false)
+                case .LDRW_off: x[d.rd] = try read32(x[d.rn] &+ d.imm)
                 case .LDRW_pre: try load(d, 1, 4, false, false)
                 case .LDRW_post: try load(d, 2, 4, false, false)
-                case .LDRW_reg: try load(d, 3, 4, false, false)
-                case .LDRX_off: try load(d, 0, 8, false, true)
+                case .LDRW_reg: x[d.rd] = try read32(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b))
+                case .LDRX_off: x[d.rd] = try read64(x[d.rn] &+ d.imm)
                 case .LDRX_pre: try load(d, 1, 8, false, true)
                 case .LDRX_post: try load(d, 2, 8, false, true)
-                case .LDRX_reg: try load(d, 3, 8, false, true)
+                case .LDRX_reg: x[d.rd] = try read64(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b))
                 case .LDRSBW_off: try load(d, 0, 1, true, false)
                 case .LDRSBW_pre: try load(d, 1, 1, true, false)
                 case .LDRSBW_post: try load(d, 2, 1, true, false)
@@ -208,7 +208,7 @@ extension CPU {
                 case .LDRSHX_pre: try load(d, 1, 2, true, true)
                 case .LDRSHX_post: try load(d, 2, 2, true, true)
                 case .LDRSHX_reg: try load(d, 3, 2, true, true)
-                case .LDRSW_off: try load(d, 0, 4, true, true)
+                case .LDRSW_off: x[d.rd] = signExtend(try read32(x[d.rn] &+ d.imm), 32)
                 case .LDRSW_pre: try load(d, 1, 4, true, true)
                 case .LDRSW_post: try load(d, 2, 4, true, true)
                 case .LDRSW_reg: try load(d, 3, 4, true, true)
@@ -221,15 +221,27 @@ extension CPU {
                 case .STPW_off: try storePair(d, 0, 4)
                 case .STPW_pre: try storePair(d, 1, 4)
                 case .STPW_post: try storePair(d, 2, 4)
-                case .STPX_off: try storePair(d, 0, 8)
-                case .STPX_pre: try storePair(d, 1, 8)
+                case .STPX_off:
+                    let a = x[d.rn] &+ d.imm
+                    try write64(a, x[d.rd]); try write64(a &+ 8, x[d.ra])
+                case .STPX_pre:
+                    let a = x[d.rn] &+ d.imm
+                    try write64(a, x[d.rd]); try write64(a &+ 8, x[d.ra])
+                    x[d.rn] = a
                 case .STPX_post: try storePair(d, 2, 8)
                 case .LDPW_off: try loadPair(d, 0, 4, false)
                 case .LDPW_pre: try loadPair(d, 1, 4, false)
                 case .LDPW_post: try loadPair(d, 2, 4, false)
-                case .LDPX_off: try loadPair(d, 0, 8, false)
+                case .LDPX_off:
+                    let a = x[d.rn] &+ d.imm
+                    let v1 = try read64(a), v2 = try read64(a &+ 8)
+                    x[d.rd] = v1; x[d.ra] = v2
                 case .LDPX_pre: try loadPair(d, 1, 8, false)
-                case .LDPX_post: try loadPair(d, 2, 8, false)
+                case .LDPX_post:
+                    let a = x[d.rn]
+                    let v1 = try read64(a), v2 = try read64(a &+ 8)
+                    x[d.rn] = a &+ d.imm
+                    x[d.rd] = v1; x[d.ra] = v2
                 case .LDPSW_off: try loadPair(d, 0, 4, true)
                 case .LDPSW_pre: try loadPair(d, 1, 4, true)
                 case .LDPSW_post: try loadPair(d, 2, 4, true)
