@@ -18,6 +18,11 @@ public enum ImpDef {
     /// granules (TGran4 = 0, TGran64 = 0), TGran16 not supported (0).
     public static let idAA64MMFR0: UInt64 = 0x2 | (0x2 << 4)
 
+    /// ID_AA64MMFR1_EL1: LO = 1 (FEAT_LOR, mandatory from Armv8.1).
+    public static let idAA64MMFR1: UInt64 = 1 << 16
+    /// LORID_EL1: no LORegions and no LORegion descriptors (LR = LD = 0).
+    public static let lorid: UInt64 = 0
+
     /// Cache geometry as seen by software before the cache model exists:
     /// 64-byte lines everywhere, PIPT I-cache.
     /// CTR_EL0: bit 31 RES1, CWG = ERG = DminLine = IminLine = 4 (16 words),

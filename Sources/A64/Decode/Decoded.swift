@@ -77,7 +77,7 @@ public enum Op: UInt16 {
     case LDPX_off, LDPX_pre, LDPX_post
     case LDPSW_off, LDPSW_pre, LDPSW_post
     case LDXR, STXR, LDXP, STXP      // a = log2(access size)
-    case LDAR, STLR                  // also LDAPR
+    case LDAR, STLR                  // also LDAPR, and LDLAR/STLLR (no LORegions)
     case CAS, CASP
     case LDADD, LDCLR, LDEOR, LDSET, LDSMAX, LDSMIN, LDUMAX, LDUMIN, SWP
 

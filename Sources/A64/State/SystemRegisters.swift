@@ -66,7 +66,7 @@ public enum SystemRegisters {
         SystemRegisterRow("ID_AA64ISAR1_EL1", 3, 0, 0, 6, 1, .constant, reset: ImpDef.idAA64ISAR1),
         SystemRegisterRow("ID_AA64ISAR2_EL1", 3, 0, 0, 6, 2, .constant),
         SystemRegisterRow("ID_AA64MMFR0_EL1", 3, 0, 0, 7, 0, .constant, reset: ImpDef.idAA64MMFR0),
-        SystemRegisterRow("ID_AA64MMFR1_EL1", 3, 0, 0, 7, 1, .constant),
+        SystemRegisterRow("ID_AA64MMFR1_EL1", 3, 0, 0, 7, 1, .constant, reset: ImpDef.idAA64MMFR1),
         SystemRegisterRow("ID_AA64MMFR2_EL1", 3, 0, 0, 7, 2, .constant),
         SystemRegisterRow("CTR_EL0",     3, 3, 0, 0, 1, .constant, reset: ImpDef.ctr),
         SystemRegisterRow("DCZID_EL0",   3, 3, 0, 0, 7, .constant, reset: ImpDef.dczid),
@@ -87,6 +87,13 @@ public enum SystemRegisters {
         SystemRegisterRow("PAR_EL1",     3, 0, 7, 4, 0, .stored(writable: all)),
         SystemRegisterRow("MAIR_EL1",    3, 0, 10, 2, 0, .stored(writable: all)),
         SystemRegisterRow("AMAIR_EL1",   3, 0, 10, 3, 0, .stored(writable: all)),
+        // LORegions (FEAT_LOR, D19.2): implemented with zero regions, so
+        // LDLAR/STLLR order like LDAR/STLR and no region ever matches.
+        SystemRegisterRow("LORSA_EL1",   3, 0, 10, 4, 0, .stored(writable: 0x000F_FFFF_FFFF_0001)),
+        SystemRegisterRow("LOREA_EL1",   3, 0, 10, 4, 1, .stored(writable: 0x000F_FFFF_FFFF_0000)),
+        SystemRegisterRow("LORN_EL1",    3, 0, 10, 4, 2, .stored(writable: 0)),
+        SystemRegisterRow("LORC_EL1",    3, 0, 10, 4, 3, .stored(writable: 0x1)),
+        SystemRegisterRow("LORID_EL1",   3, 0, 10, 4, 7, .constant, reset: ImpDef.lorid),
         SystemRegisterRow("VBAR_EL1",    3, 0, 12, 0, 0, .stored(writable: ~0x7FF)),
         SystemRegisterRow("CONTEXTIDR_EL1", 3, 0, 13, 0, 1, .stored(writable: all)),
         SystemRegisterRow("TPIDR_EL1",   3, 0, 13, 0, 4, .stored(writable: all)),
