@@ -17,21 +17,11 @@ extension CPU {
 
     /// `log2size` 0...3.
     @inline(__always) func readSized(_ a: UInt64, _ log2size: Int) throws(CPUException) -> UInt64 {
-        switch log2size {
-        case 0: return try read8(a)
-        case 1: return try read16(a)
-        case 2: return try read32(a)
-        default: return try read64(a)
-        }
+        try readBytes(a, 1 << log2size)
     }
 
     @inline(__always) func writeSized(_ a: UInt64, _ log2size: Int, _ v: UInt64) throws(CPUException) {
-        switch log2size {
-        case 0: try write8(a, v)
-        case 1: try write16(a, v)
-        case 2: try write32(a, v)
-        default: try write64(a, v)
-        }
+        try writeBytes(a, 1 << log2size, v)
     }
 
     @inline(__always) func readBytes(_ a: UInt64, _ size: Int) throws(CPUException) -> UInt64 {
