@@ -50,7 +50,7 @@ guests:
 	$(MAKE) --no-print-directory -C guests OUT=$(GUESTS_OUT) -j$(JOBS)
 
 run: build guests
-	$(EMU) run $(GUESTS_OUT)/demo/hello.elf
+	$(EMU) run build/guests/demo/hello.elf
 
 # --- tests ------------------------------------------------------------------
 unit-test: deps
