@@ -4,6 +4,23 @@
  */
 #include "tap_asm.h"
 
+/* x3 = a, x4 = b, insn computes x5; check x5 */
+.macro OP name, a, b, res, insn:vararg
+    ldr     x3, =\a
+    ldr     x4, =\b
+    \insn
+    CHECK   "\name", x5, \res
+.endm
+
+/* x3 = a, x4 = b, x6 = c, insn computes x5; check x5 */
+.macro OP3 name, a, b, c, res, insn:vararg
+    ldr     x3, =\a
+    ldr     x4, =\b
+    ldr     x6, =\c
+    \insn
+    CHECK   "\name", x5, \res
+.endm
+
 TEST_BEGIN
     OP  "mul x 0x3*0x5", 0x3, 0x5, 0xf, mul x5, x3, x4
     OP  "mul w 0x3*0x5", 0x3, 0x5, 0xf, mul w5, w3, w4

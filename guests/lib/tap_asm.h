@@ -90,25 +90,6 @@ main:
     bl      check
 .endm
 
-/* One-instruction checks shared by the data-processing guests:
- * operands in x3, x4 (and x6), the instruction computes x5. */
-/* x3 = a, x4 = b, insn computes x5; check x5 */
-.macro OP name, a, b, res, insn:vararg
-    ldr     x3, =\a
-    ldr     x4, =\b
-    \insn
-    CHECK   "\name", x5, \res
-.endm
-
-/* x3 = a, x4 = b, x6 = c, insn computes x5; check x5 */
-.macro OP3 name, a, b, c, res, insn:vararg
-    ldr     x3, =\a
-    ldr     x4, =\b
-    ldr     x6, =\c
-    \insn
-    CHECK   "\name", x5, \res
-.endm
-
 .macro SET_NZCV value:req
     mov     x16, #((\value) << 28)
     msr     nzcv, x16
