@@ -10,11 +10,38 @@ public final class Board {
         public static let ramBase: UInt64 = 0x4000_0000
         public static let uart: UInt64 = 0x0900_0000
         public static let uartSize: UInt64 = 0x1000
+        /// GICv3 distributor (64 KiB) and redistributors (two 64 KiB frames,
+        /// RD_base and SGI_base, per CPU), as VIRT_GIC_DIST / VIRT_GIC_REDIST.
+        public static let gicDistributor: UInt64 = 0x0800_0000
+        public static let gicDistributorSize: UInt64 = 0x1_0000
+        public static let gicRedistributors: UInt64 = 0x080A_0000
+        public static let gicRedistributorStride: UInt64 = 0x2_0000
+        /// The largest CPU count whose redistributors fit QEMU's region
+        /// (0x00F6_0000 bytes).
+        public static let maxCPUs = 123
+    }
+
+    /// The generic timer's interrupts, as PPI INTIDs (QEMU virt's
+    /// ARCH_TIMER_*_IRQ numbers plus 16).
+    public enum TimerPPI {
+        public static let hypervisorPhysical = 26    // CNTHP, EL2 physical
+        public static let virtual = 27               // CNTV
+        public static let hypervisorVirtual = 28     // CNTHV (FEAT_VHE)
+        public static let physical = 30              // CNTP, EL1 physical
     }
 
     public struct Configuration {
         public var ramSize: UInt64 = 256 << 20
         public var cpuCount = 1
+        /// The exception level the boot CPU starts at: 1 (QEMU -M virt) or
+        /// 2 (QEMU -M virt,virtualization=on, EL2 implemented). PSCI is
+        /// reached by HVC when it is 1 and by SMC when it is 2, as on QEMU.
+        public var bootEL: UInt8 = 1
+        /// Seeds every free choice the machine makes (the CPU order of each
+        /// scheduling round).
+        public var seed: UInt64 = 0
+        /// Instructions each CPU runs before the next one gets its turn.
+        public var quantum = 4096
         public var semihosting = SemihostingConfiguration()
         public init() {}
     }

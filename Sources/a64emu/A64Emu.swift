@@ -67,6 +67,18 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Guest RAM at 0x40000000, e.g. 256M, 1G (a multiple of 4K).")
     var memory: String = "256M"
 
+    @Option(name: .long, help: "Exception level the boot CPU starts at: 1 (as QEMU -M virt) or 2 (as virtualization=on; PSCI over SMC).")
+    var el: UInt8 = 1
+
+    @Option(name: [.customLong("smp"), .customLong("cpus")], help: "Number of CPUs (secondaries wait for PSCI CPU_ON).")
+    var smp: Int = 1
+
+    @Option(name: .long, help: "Seed for every free choice of the machine (the CPU interleaving).")
+    var seed: UInt64 = 0
+
+    @Option(name: .long, help: "Instructions a CPU runs before the next CPU's turn.")
+    var quantum: Int = 4096
+
     @Option(name: .customLong("max-insns"), help: "Stop with exit status 124 after N instructions.")
     var maxInstructions: UInt64?
 
@@ -86,6 +98,15 @@ struct Run: ParsableCommand {
         guard parseSize(memory) != nil else {
             throw ValidationError("--memory \(memory): expected a size such as 256M or 1G, a multiple of 4K, 1M to 256G")
         }
+        guard el == 1 || el == 2 else {
+            throw ValidationError("--el \(el): expected 1 or 2 (EL3 is not implemented)")
+        }
+        guard smp >= 1 && smp <= Board.MemoryMap.maxCPUs else {
+            throw ValidationError("--smp \(smp): expected 1 to \(Board.MemoryMap.maxCPUs) CPUs")
+        }
+        guard quantum >= 1 && quantum <= 1 << 24 else {
+            throw ValidationError("--quantum \(quantum): expected 1 to \(1 << 24) instructions")
+        }
     }
 
     func run() throws {
@@ -96,6 +117,10 @@ struct Run: ParsableCommand {
         }
         var config = Board.Configuration()
         config.ramSize = parseSize(memory)!
+        config.bootEL = el
+        config.cpuCount = smp
+        config.seed = seed
+        config.quantum = quantum
         config.semihosting.root = semihostingRoot ?? directoryOf(guest)
         config.semihosting.writable = semihostingWritable
         config.semihosting.commandLine = ([guest] + guestArguments).joined(separator: " ")

@@ -37,13 +37,6 @@ public enum CPUException: Error {
     case stop(StopReason)
 }
 
-/// The board's side of the events a CPU cannot handle alone. Called rarely
-/// (HLT, not per instruction), so an existential is fine here.
-public protocol CPUHost: AnyObject {
-    /// `HLT #imm` when `imm` is the semihosting trap number (0xF000).
-    func semihostingCall(_ cpu: CPU) throws(CPUException)
-}
-
 /// One AArch64 processing element: registers, PSTATE, system registers, and
 /// its path to memory. The interpreter is in Execute/.
 public final class CPU {
@@ -71,6 +64,11 @@ public final class CPU {
     /// SP_EL0..SP_EL2 while not the current SP (the current one is x[sp]).
     public var spELx: [UInt64] = [0, 0, 0]
     public var systemRegisters: [UInt64]
+
+    /// The physical interrupt signals from the GIC to this PE (levels), set
+    /// by the board through `setInterruptLines`.
+    public private(set) var irqLine = false
+    public private(set) var fiqLine = false
 
     public private(set) var instructionsRetired: UInt64 = 0
     public var stopReason: StopReason?
@@ -233,6 +231,21 @@ public final class CPU {
         currentEL = el
         sp = spELx[newSel == 0 ? 0 : Int(el)]
     }
+
+    /// The GIC drives the IRQ and FIQ signals (Group 1 -> IRQ, Group 0 ->
+    /// FIQ with a single Security state). A change is looked at before the
+    /// CPU's next instruction.
+    public func setInterruptLines(irq: Bool, fiq: Bool) {
+        if irq != irqLine || fiq != fiqLine {
+            irqLine = irq
+            fiqLine = fiq
+            interruptCheckRequested = true
+        }
+    }
+
+    /// Set when something may have made an interrupt takeable; the
+    /// interpreter finishes the current instruction and re-checks.
+    public var interruptCheckRequested = false
 
     func retire(_ n: Int) { instructionsRetired &+= UInt64(n) }
 }
