@@ -11,7 +11,7 @@ extension CPU {
         case .currentEL: return UInt64(currentEL) << 2
         case .spsel: return UInt64(spSel)
         case .spEL0: return spSel == 0 ? sp : spELx[0]
-        case .mpidr: return 0x8000_0000 | UInt64(self.index)   // bit 31 RES1; Aff0 = CPU
+        case .mpidr: return mpidr
         case .counter: return instructionsRetired
         }
     }

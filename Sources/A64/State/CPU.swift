@@ -91,6 +91,12 @@ public final class CPU {
 
     deinit { x.base.deallocate() }
 
+    /// MPIDR_EL1 as QEMU's virt board assigns it with a GICv3: clusters of
+    /// 16 CPUs (Aff0 = index % 16, Aff1 = index / 16), bit 31 RES1, U = 0.
+    public var mpidr: UInt64 {
+        0x8000_0000 | UInt64(index / 16) << 8 | UInt64(index % 16)
+    }
+
     public var sp: UInt64 {
         get { x[Int(RegisterIndex.sp)] }
         set { x[Int(RegisterIndex.sp)] = newValue }
