@@ -5,9 +5,12 @@ public enum ImpDef {
     /// 0xF (ID registers), PartNum 0xA64, Variant 0, Revision 0.
     public static let midr: UInt64 = 0x000F_A640
 
-    /// ID_AA64PFR0_EL1: EL0 and EL1 AArch64 only (1), EL2 and EL3 not
-    /// implemented (0), FP and AdvSIMD not implemented (0xF).
-    public static let idAA64PFR0: UInt64 = 0x00FF_0011
+    /// ID_AA64PFR0_EL1: EL0 and EL1 AArch64 only (1), EL2 AArch64 only (1)
+    /// when implemented, else 0, EL3 not implemented (0), FP and AdvSIMD not
+    /// implemented (0xF), GIC = 1 (GICv3 system-register interface).
+    public static func idAA64PFR0(el2: Bool) -> UInt64 {
+        0x00FF_0011 | (el2 ? 0x100 : 0) | 1 << 24
+    }
     /// ID_AA64DFR0_EL1: DebugVer = Armv8.0 debug (6).
     public static let idAA64DFR0: UInt64 = 0x6
     /// ID_AA64ISAR0_EL1: CRC32 = 1, Atomic (LSE) = 2.
@@ -17,9 +20,29 @@ public enum ImpDef {
     /// ID_AA64MMFR0_EL1: PARange = 40 bits (2), ASIDBits = 16 (2), 4K and 64K
     /// granules (TGran4 = 0, TGran64 = 0), TGran16 not supported (0).
     public static let idAA64MMFR0: UInt64 = 0x2 | (0x2 << 4)
-
     /// ID_AA64MMFR1_EL1: LO = 1 (FEAT_LOR, mandatory from Armv8.1).
-    public static let idAA64MMFR1: UInt64 = 1 << 16
+    /// VH = 1 (FEAT_VHE), VMIDBits = 16 (2).
+    public static let idAA64MMFR1: UInt64 = 1 << 16 | 1 << 8 | 2 << 4
+
+    /// The named registers of ID group 3 (op1 0, CRn 0, CRm 1-7); every
+    /// other encoding there is reserved, RAZ. The AArch32 ID registers read
+    /// as zero because AArch32 is implemented at no EL.
+    public static let idGroup3: [(name: String, key: SystemRegisterKey, value: UInt64)] = [
+        ("ID_AA64PFR0_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 4, op2: 0), idAA64PFR0(el2: false)),
+        ("ID_AA64PFR1_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 4, op2: 1), 0),
+        ("ID_AA64ZFR0_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 4, op2: 4), 0),
+        ("ID_AA64DFR0_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 5, op2: 0), idAA64DFR0),
+        ("ID_AA64DFR1_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 5, op2: 1), 0),
+        ("ID_AA64AFR0_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 5, op2: 4), 0),
+        ("ID_AA64AFR1_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 5, op2: 5), 0),
+        ("ID_AA64ISAR0_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 6, op2: 0), idAA64ISAR0),
+        ("ID_AA64ISAR1_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 6, op2: 1), idAA64ISAR1),
+        ("ID_AA64ISAR2_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 6, op2: 2), 0),
+        ("ID_AA64MMFR0_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 7, op2: 0), idAA64MMFR0),
+        ("ID_AA64MMFR1_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 7, op2: 1), idAA64MMFR1),
+        ("ID_AA64MMFR2_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 7, op2: 2), 0),
+        ("ID_AA64MMFR3_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 7, op2: 3), 0),
+    ]
     /// LORID_EL1: no LORegions and no LORegion descriptors (LR = LD = 0).
     public static let lorid: UInt64 = 0
 
@@ -37,8 +60,28 @@ public enum ImpDef {
     /// 4 ways, 128 sets (32 KiB).
     public static let ccsidrL1D: UInt64 = 2 | (3 << 3) | (127 << 13)
 
-    /// SCTLR_EL1 at reset: the RES1 bits of Armv8.0, MMU and caches off.
+    /// SCTLR_EL1 at reset: the RES1 bits of Armv8.0 (29, 28, 23, 22, 20,
+    /// 11: features this PE lacks), MMU and caches off.
     public static let sctlrEL1Reset: UInt64 = 0x30D0_0800
+    /// The SCTLR_EL1 fields this PE implements: M A C SA SA0 CP15BEN nAA ITD
+    /// SED UMA (9:0), I EnDB DZE UCT nTWI (16:12), nTWE, WXN, UCI.
+    public static let sctlrEL1Writable: UInt64 = 0x3FF | 0x1F000 | 1 << 18 | 1 << 19 | 1 << 26
+    /// SCTLR_EL2 at reset (E2H = 0 layout): RES1 bits 29, 28, 23, 22, 18,
+    /// 16, 11, 5, 4; MMU and caches off.
+    public static let sctlrEL2Reset: UInt64 = 0x30C5_0830
+    /// HCR_EL2: RW (bit 31) is RAO/WI because no lower EL supports AArch32;
+    /// fields 0-35 are implemented (VM ... TLOR); NV, FWB and the later
+    /// fields are not (their features are not advertised).
+    public static let hcrEL2Reset: UInt64 = 1 << 31
+    public static let hcrEL2Writable: UInt64 = ((1 << 36) - 1) & ~(1 << 31)
+    /// CPTR_EL2 at reset (E2H = 0 layout): RES1 bits 13, 12, 9:0.
+    public static let cptrEL2Reset: UInt64 = 0x33FF
+    /// TCR_EL2 at reset (E2H = 0 layout): RES1 bits 31 and 23.
+    public static let tcrEL2Reset: UInt64 = 1 << 31 | 1 << 23
+    /// CNTHCTL_EL2 at reset: its fields are architecturally UNKNOWN; EL1PCTEN
+    /// and EL1PCEN start at 1 so that EL1 can use the physical counter and
+    /// timer unless EL2 says otherwise.
+    public static let cnthctlEL2Reset: UInt64 = 0x3
     /// CNTFRQ_EL0 reset value (QEMU's virt board uses 62.5 MHz).
     public static let counterFrequency: UInt64 = 62_500_000
 

@@ -53,6 +53,9 @@ public final class Board {
     public let console: ConsoleOutput
     public let uart: PL011
     public let semihosting: Semihosting
+    public let gic: GICv3
+    public let psci: PSCI
+    let host: BoardHost
 
     public init(_ configuration: Configuration, console: ConsoleOutput = ConsoleOutput()) {
         self.configuration = configuration
@@ -61,12 +64,26 @@ public final class Board {
         let shared = SharedProcessorState(memory: memory)
         self.memory = memory
         self.shared = shared
-        cpus = (0..<configuration.cpuCount).map { CPU(index: $0, shared: shared) }
+        let features = ProcessorFeatures(el2: configuration.bootEL == 2)
+        cpus = (0..<configuration.cpuCount).map { CPU(index: $0, shared: shared, features: features) }
         uart = PL011(console: console)
         memory.map(uart, at: MemoryMap.uart, size: MemoryMap.uartSize, name: "pl011")
+        gic = GICv3(cpus: cpus)
+        memory.map(gic.distributor, at: MemoryMap.gicDistributor, size: MemoryMap.gicDistributorSize,
+                   name: "gicv3-distributor")
+        memory.map(gic.redistributors, at: MemoryMap.gicRedistributors,
+                   size: MemoryMap.gicRedistributorStride * UInt64(configuration.cpuCount),
+                   name: "gicv3-redistributors")
         semihosting = Semihosting(configuration: configuration.semihosting, memory: memory, console: console)
-        for cpu in cpus { cpu.host = semihosting }
+        psci = PSCI(cpus: cpus, conduit: configuration.bootEL == 2 ? .smc : .hvc,
+                    bootEL: configuration.bootEL)
+        host = BoardHost(semihosting: semihosting, psci: psci, gic: gic)
+        for cpu in cpus { cpu.host = host }
     }
+
+    /// The PSCI conduit, as QEMU -M virt chooses it: SMC when EL2 is
+    /// implemented (the firmware plays EL3), HVC otherwise (it plays EL2).
+    public var psciConduit: FirmwareConduit { psci.conduit }
 
     public var ramRange: ClosedRange<UInt64> {
         MemoryMap.ramBase...(MemoryMap.ramBase + configuration.ramSize - 1)

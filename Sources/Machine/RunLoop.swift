@@ -6,35 +6,98 @@ public enum RunOutcome: Equatable {
     case stopped(StopReason)
     case instructionLimit
     case interrupted
+    /// Every CPU is powered off (PSCI CPU_OFF) and none can wake.
+    case allCPUsOff
+    /// Every CPU that is on waits for an interrupt (WFI) and none is pending
+    /// or can become pending (no timer is armed).
+    case allCPUsWaiting
 }
 
 /// Runs the board's CPUs until the guest exits, something stops them, the
 /// instruction limit is reached, or `interruptRequested` is set (Ctrl-C).
-/// Time is sliced into quanta of instructions; with one CPU the quantum only
-/// bounds how late an interrupt request is seen.
+///
+/// CPUs are interleaved deterministically: time goes in rounds; in each round
+/// every CPU that can run gets one turn of `quantum` instructions, in an
+/// order drawn from the seeded generator. A CPU's turn ends early when it
+/// sleeps (WFI), powers off or yields (WFE), and is cut where one of its
+/// timers fires so that the interrupt is taken at the right count.
 public final class RunLoop {
     public let board: Board
     public var maxInstructions: UInt64?
-    public static let quantum = 1 << 20
     public private(set) var instructions: UInt64 = 0
+    /// The PPI levels last given to the GIC, per CPU (bit n: timer n).
+    private var timerLevels: [UInt8]
+    private var generator: SeededGenerator
+
+    /// The longest turn with one CPU: it only bounds how late a Ctrl-C is seen.
+    static let singleCPUTurn = 1 << 20
+    static let timerPPIs = [Board.TimerPPI.physical, Board.TimerPPI.virtual,
+                            Board.TimerPPI.hypervisorPhysical, Board.TimerPPI.hypervisorVirtual]
 
     public init(board: Board, maxInstructions: UInt64? = nil) {
         self.board = board
         self.maxInstructions = maxInstructions
+        timerLevels = Array(repeating: 0, count: board.cpus.count)
+        generator = SeededGenerator(seed: board.configuration.seed)
     }
 
     public func run(interruptRequested: () -> Bool = { false }) -> RunOutcome {
         defer { board.console.flush() }
-        let cpu = board.cpus[0]
+        let cpus = board.cpus
+        let turn = cpus.count == 1 ? max(board.configuration.quantum, Self.singleCPUTurn) : board.configuration.quantum
         while true {
             if interruptRequested() { return .interrupted }
-            var budget = RunLoop.quantum
-            if let limit = maxInstructions {
-                if instructions >= limit { return .instructionLimit }
-                budget = Int(min(UInt64(budget), limit - instructions))
+            var anyRan = false
+            for i in generator.permutation(cpus.count) {
+                let cpu = cpus[i]
+                if cpu.poweredOff { continue }
+                updateTimers(cpu)
+                if cpu.waitingForInterrupt {
+                    guard cpu.hasWakeUpEvent else { continue }
+                    cpu.waitingForInterrupt = false
+                }
+                anyRan = true
+                var left = turn
+                while left > 0 {
+                    if let limit = maxInstructions {
+                        if instructions >= limit { return .instructionLimit }
+                        left = Int(min(UInt64(left), limit - instructions))
+                    }
+                    var slice = left
+                    if let deadline = cpu.nextTimerDeadline {
+                        let now = board.shared.counter
+                        slice = deadline <= now ? 1 : Int(min(UInt64(slice), deadline - now))
+                    }
+                    let n = cpu.run(budget: slice)
+                    instructions += UInt64(n)
+                    left -= n
+                    if let reason = cpu.stopReason { return .stopped(reason) }
+                    updateTimers(cpu)
+                    if cpu.waitingForInterrupt || cpu.poweredOff || cpu.yielded {
+                        cpu.yielded = false
+                        break
+                    }
+                    if n == 0 { break }
+                }
             }
-            instructions += UInt64(cpu.run(budget: budget))
-            if let reason = cpu.stopReason { return .stopped(reason) }
+            if !anyRan {
+                if cpus.allSatisfy({ $0.poweredOff }) { return .allCPUsOff }
+                // Every CPU sleeps: let time pass to the first timer that fires.
+                let deadlines = cpus.filter { !$0.poweredOff }.compactMap { $0.nextTimerDeadline }
+                guard let next = deadlines.min() else { return .allCPUsWaiting }
+                if next > board.shared.counter { board.shared.counter = next }
+            }
+        }
+    }
+
+    /// Gives the GIC the levels of one CPU's timer interrupts (PPIs).
+    private func updateTimers(_ cpu: CPU) {
+        let levels = cpu.timerOutputs
+        let changed = levels ^ timerLevels[cpu.index]
+        guard changed != 0 else { return }
+        timerLevels[cpu.index] = levels
+        for n in 0..<4 where changed & (1 << n) != 0 {
+            board.gic.setPPI(cpu: cpu.index, intid: Self.timerPPIs[n], level: levels & (1 << n) != 0)
         }
     }
 }

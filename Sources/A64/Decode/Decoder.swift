@@ -156,6 +156,7 @@ extension Decoder {
             d.op = .MSR_imm
             d.a = field.rawValue
             d.b = UInt8(bits(w, 11, 8))    // CRm: the immediate
+            d.c = UInt8(bits(w, 18, 16) << 3 | bits(w, 7, 5))   // op1:op2, for a trap's syndrome
 
         case .systemRegisterMove(let op):
             let key = SystemRegisterKey(op0: 2 + bits(w, 19, 19), op1: bits(w, 18, 16),
@@ -163,15 +164,19 @@ extension Decoder {
             guard let index = SystemRegisters.index(of: key) else { return nil }
             d.op = op
             d.rd = op == .MRS ? zrDest(rd) : zr(rd)
+            d.b = UInt8(rd)                // Rt as encoded, for a trap's syndrome
             d.imm = UInt64(index)
 
         case .systemInstruction(let op):
             let key = SystemRegisterKey(op0: 1, op1: bits(w, 18, 16),
                                         crn: bits(w, 15, 12), crm: bits(w, 11, 8), op2: bits(w, 7, 5))
-            guard let sysop = SystemInstructions.lookup(key), sysop.isSYSL == (op == .SYSL) else { return nil }
+            guard let index = SystemInstructions.index(of: key),
+                  SystemInstructions.table[index].isSYSL == (op == .SYSL) else { return nil }
             d.op = op
             d.rd = op == .SYSL ? zrDest(rd) : zr(rd)
-            d.a = sysop.kind.rawValue
+            d.a = SystemInstructions.table[index].kind.rawValue
+            d.b = UInt8(rd)
+            d.imm = UInt64(index)
 
         case .loadStoreImmediate(let form):
             let size = bits(w, 31, 30), opc = bits(w, 23, 22)

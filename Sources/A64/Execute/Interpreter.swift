@@ -6,9 +6,10 @@ import Memory
 /// pseudocode for that instruction (C6.2), with the decode part already done
 /// by `Decoder`.
 extension CPU {
-    /// Executes at most `budget` instructions; returns how many retired.
-    /// Stops early, with `stopReason` set, when the guest exits or the run
-    /// cannot go on.
+    /// Executes at most `budget` instructions; returns how many retired
+    /// (an exception entry counts as one). Returns early, with `stopReason`
+    /// set, when the guest exits or the run cannot go on, and without it when
+    /// the CPU sleeps (WFI), powers off, or yields (WFE).
     public func run(budget: Int) -> Int {
         let x = self.x
         var executed = 0
@@ -18,16 +19,51 @@ extension CPU {
         // PC lives in a local while the loop runs; self.pc is written back
         // before anything outside the loop can look at it.
         var pc = self.pc
-        defer { self.pc = pc }
+        defer {
+            self.pc = pc
+            shared.counter &+= UInt64(executed)
+            executedInRun = 0
+            retire(executed)
+        }
+        if poweredOff || waitingForInterrupt { return 0 }
+
+        // The outer loop runs between instructions whenever something may
+        // have changed what can be taken: interrupts, PSTATE.IL.
+        outer: while executed < budget {
+            interruptCheckRequested = false
+            executedInRun = executed
+            if let vector = takePendingInterrupt(pc: pc) {
+                statistics.interruptsTaken &+= 1
+                pc = vector
+                pageVA = 1
+                executed &+= 1
+                continue outer
+            }
+            if illegalState {
+                // D1.4.4: any instruction executed with PSTATE.IL = 1 takes
+                // an Illegal Execution state exception instead.
+                pc = takeSynchronousException(ExceptionRecord(.illegalExecutionState), pc: pc)
+                pageVA = 1
+                executed &+= 1
+                continue outer
+            }
 
         loop: while executed < budget {
             let offset = pc &- pageVA
-            if offset >= PhysicalMemory.pageSize {
+            if offset & ~(PhysicalMemory.pageSize &- 4) != 0 {
+                // Outside the current page, or PC misaligned.
+                if pc & 3 != 0 {
+                    // PC alignment fault (D1.3.5.2): FAR = the PC.
+                    pc = takeSynchronousException(ExceptionRecord(.pcAlignment, faultAddress: pc), pc: pc)
+                    pageVA = 1
+                    executed &+= 1
+                    continue loop
+                }
                 // Instruction fetch, MMU off: VA = PA (D8.2.12).
                 let base = pc & ~(PhysicalMemory.pageSize - 1)
                 guard memory.isRAM(base, 4) else {
                     stopReason = .busError(BusError(address: pc, size: 4, isWrite: false), pc: pc, isFetch: true)
-                    break loop
+                    break outer
                 }
                 pageVA = base
                 pagePA = base
@@ -43,13 +79,12 @@ extension CPU {
             }
             var next = pc &+ 4
 
-            do {
+            do throws(CPUException) {
                 switch d.op {
                 case .undecoded:
                     break
                 case .UNDEFINED:
-                    stopReason = .undefinedInstruction(word: UInt32(truncatingIfNeeded: d.imm), pc: pc)
-                    break loop
+                    throw CPUException.undefined
 
                 // MARK: Data processing - immediate
                 case .ADR:
@@ -125,39 +160,95 @@ extension CPU {
                 case .HLT:
                     // Semihosting (the Arm semihosting spec, AArch64: HLT #0xF000).
                     // Any other HLT is UNDEFINED: halting debug is not enabled.
-                    guard d.imm == 0xF000, let host else {
-                        stopReason = .undefinedInstruction(word: 0xD440_0000 | UInt32(d.imm) << 5, pc: pc)
-                        break loop
-                    }
+                    guard d.imm == 0xF000, let host else { throw CPUException.undefined }
                     self.pc = pc
                     try host.semihostingCall(self)
-                    if stopReason != nil { pc = next; executed += 1; break loop }
-                case .SVC, .HVC, .SMC, .BRK:
-                    stopReason = .unsupported("\(d.op) #0x\(String(d.imm, radix: 16)) (exception levels are not implemented yet)", pc: pc)
-                    break loop
+                    if stopReason != nil { pc = next; executed &+= 1; break outer }
+                case .SVC:
+                    throw CPUException.exception(ExceptionRecord(.svc, iss: UInt32(d.imm), returnTo: .nextInstruction))
+                case .BRK:
+                    throw CPUException.exception(ExceptionRecord(.brk, iss: UInt32(d.imm)))
+                case .HVC:
+                    // C6.2.115 HVC: UNDEFINED at EL0 and when HCR_EL2.HCD = 1.
+                    // Without EL2 the board's firmware (PSCI) may answer it.
+                    if currentEL == 0 { throw CPUException.undefined }
+                    if !features.el2 {
+                        try firmwareCall(.hvc, pc: pc)
+                        if stopReason != nil || poweredOff { pc = next; executed &+= 1; break outer }
+                    } else {
+                        if hcrEL2 & HCR.HCD != 0 { throw CPUException.undefined }
+                        throw CPUException.exception(ExceptionRecord(.hvc, iss: UInt32(d.imm), targetEL: 2,
+                                                                     returnTo: .nextInstruction))
+                    }
+                case .SMC:
+                    // C6.2.283 SMC: UNDEFINED at EL0; trapped from EL1 by
+                    // HCR_EL2.TSC (preferred return: the SMC itself). EL3 is
+                    // not implemented: with EL2 the board's firmware answers
+                    // it (the PSCI conduit), else it is UNDEFINED.
+                    if currentEL == 0 { throw CPUException.undefined }
+                    if currentEL == 1 && hcrEL2 & HCR.TSC != 0 {
+                        throw CPUException.exception(ExceptionRecord(.smc, iss: UInt32(d.imm), targetEL: 2))
+                    }
+                    guard features.el2 else { throw CPUException.undefined }
+                    try firmwareCall(.smc, pc: pc)
+                    if stopReason != nil || poweredOff { pc = next; executed &+= 1; break outer }
                 case .ERET:
-                    stopReason = .unsupported("ERET (exception levels are not implemented yet)", pc: pc)
-                    break loop
-                case .NOP, .SEV, .SEVL, .DMB, .DSB, .ISB, .SB, .PRFM:
-                    // Barriers are complete at once: one CPU, no reordering
-                    // and no cache model yet; PRFM is a hint.
+                    pc = try exceptionReturn()
+                    pageVA = 1
+                    executed &+= 1
+                    continue outer
+                case .NOP, .DMB, .DSB, .ISB, .SB, .PRFM:
+                    // Barriers are complete at once: no reordering and no
+                    // cache model yet; PRFM is a hint.
                     break
-                case .WFE, .WFI:
-                    // With no interrupt sources yet, waking at once is an
-                    // allowed implementation (WFI/WFE may complete spuriously).
-                    break
+                case .SEV:
+                    shared.sendEvent()
+                case .SEVL:
+                    shared.events[index] = true
+                case .WFI:
+                    try checkWaitTrap(isWFE: false)
+                    // D1.6.2: WFI completes at once if an interrupt is pending
+                    // (whatever PSTATE's masks); otherwise the CPU sleeps until one.
+                    if !hasWakeUpEvent {
+                        waitingForInterrupt = true
+                        pc = next; executed &+= 1
+                        break outer
+                    }
+                case .WFE:
+                    try checkWaitTrap(isWFE: true)
+                    // With the event register set WFE clears it and goes on;
+                    // otherwise this CPU yields the rest of its turn (a WFE may
+                    // wake for many reasons, so waking at its next turn is allowed).
+                    if shared.events[index] {
+                        shared.events[index] = false
+                    } else {
+                        pc = next; executed &+= 1
+                        yielded = true
+                        break outer
+                    }
                 case .CLREX:
                     shared.clearMonitor(cpu: index)
                 case .MSR_imm:
-                    writePSTATEField(PSTATEField(rawValue: d.a)!, UInt64(d.b))
+                    try writePSTATEField(PSTATEField(rawValue: d.a)!, UInt64(d.b),
+                                         op1: UInt32(d.c >> 3), op2: UInt32(d.c & 7))
+                    pc = next; executed &+= 1
+                    continue outer
                 case .MRS:
-                    x[d.rd] = readSystemRegister(Int(d.imm))
+                    executedInRun = executed
+                    let i = try checkSystemRegisterAccess(Int(d.imm), isRead: true, rt: d.b)
+                    x[d.rd] = readSystemRegister(i)
                 case .MSR_reg:
-                    writeSystemRegister(Int(d.imm), x[d.rd])
+                    executedInRun = executed
+                    let i = try checkSystemRegisterAccess(Int(d.imm), isRead: false, rt: d.b)
+                    writeSystemRegister(i, x[d.rd])
+                    pc = next; executed &+= 1
+                    continue outer
                 case .SYS:
-                    try systemInstruction(SystemInstructionKind(rawValue: d.a)!, x[d.rd])
+                    let row = SystemInstructions.table[Int(d.imm)]
+                    try checkSystemInstruction(row, rt: d.b)
+                    try systemInstruction(row.kind, x[d.rd])
                 case .SYSL:
-                    break
+                    throw CPUException.undefined
 
                 // MARK: Loads and stores
                 case .STRB_off: try write8(x[d.rn] &+ d.imm, x[d.rd])
@@ -250,8 +341,10 @@ extension CPU {
                 case .LDXP: try loadExclusivePair(d)
                 case .STXP: try storeExclusivePair(d)
                 case .LDAR:
+                    try checkAligned(x[d.rn], 1 << Int(d.a), isWrite: false)
                     x[d.rd] = try readSized(x[d.rn], Int(d.a))
                 case .STLR:
+                    try checkAligned(x[d.rn], 1 << Int(d.a), isWrite: true)
                     try writeSized(x[d.rn], Int(d.a), x[d.rd])
                 case .CAS: try compareAndSwap(d)
                 case .CASP: try compareAndSwapPair(d)
@@ -419,17 +512,20 @@ extension CPU {
                 }
             } catch {
                 switch error {
+                case .exception(let e):
+                    pc = takeSynchronousException(e, pc: pc)
+                    pageVA = 1
+                    executed &+= 1
+                    continue outer
                 case .bus(let e): stopReason = .busError(e, pc: pc, isFetch: false)
-                case .undefined:
-                    stopReason = .undefinedInstruction(word: ram.load(fromByteOffset: Int(pagePA &+ offset &- ramBase), as: UInt32.self), pc: pc)
                 case .stop(let r): stopReason = r
                 }
-                break loop
+                break outer
             }
             pc = next
             executed &+= 1
         }
-        retire(executed)
+        }
         return executed
     }
 }

@@ -76,10 +76,26 @@ extension CPU {
         writeback(d, mode, a)
     }
 
+    /// Exclusives, load-acquire/store-release and atomics must be aligned
+    /// to their access size (pair: to the pair's size) whatever the memory
+    /// type (B2.5.2, AArch64.CheckAlignment): else an Alignment fault, a Data
+    /// Abort with DFSC 0b100001, ISV = 0, FAR = the address.
+    @inline(__always) func checkAligned(_ a: UInt64, _ size: Int, isWrite: Bool) throws(CPUException) {
+        if a & UInt64(size &- 1) != 0 { throw alignmentFault(a, isWrite: isWrite) }
+    }
+
+    @inline(never) func alignmentFault(_ a: UInt64, isWrite: Bool) -> CPUException {
+        let target = synchronousExceptionTarget()
+        let ec: ExceptionClass = target > currentEL ? .dataAbortLower : .dataAbortSame
+        return .exception(ExceptionRecord(ec, iss: (isWrite ? 1 << 6 : 0) | ExceptionRecord.alignmentFaultDFSC,
+                                          faultAddress: a))
+    }
+
     // MARK: Exclusives (B2.9: the local and global monitors)
 
     func loadExclusive(_ d: Decoded) throws(CPUException) {
         let a = x[d.rn]
+        try checkAligned(a, 1 << Int(d.a), isWrite: false)
         let v = try readSized(a, Int(d.a))
         shared.setMonitor(cpu: index, a)
         x[d.rd] = v
@@ -87,6 +103,7 @@ extension CPU {
 
     func loadExclusivePair(_ d: Decoded) throws(CPUException) {
         let a = x[d.rn], size = 1 << Int(d.a)
+        try checkAligned(a, 2 * size, isWrite: false)
         let v1 = try readBytes(a, size)
         let v2 = try readBytes(a &+ UInt64(size), size)
         shared.setMonitor(cpu: index, a)
@@ -105,6 +122,7 @@ extension CPU {
 
     func storeExclusive(_ d: Decoded) throws(CPUException) {
         let a = x[d.rn]
+        try checkAligned(a, 1 << Int(d.a), isWrite: true)
         if exclusiveMonitorsPass(a) {
             try writeSized(a, Int(d.a), x[d.rd])
             x[d.rm] = 0
@@ -115,6 +133,7 @@ extension CPU {
 
     func storeExclusivePair(_ d: Decoded) throws(CPUException) {
         let a = x[d.rn], size = 1 << Int(d.a)
+        try checkAligned(a, 2 * size, isWrite: true)
         if exclusiveMonitorsPass(a) {
             try writeBytes(a, size, x[d.rd])
             try writeBytes(a &+ UInt64(size), size, x[d.ra])
@@ -130,6 +149,7 @@ extension CPU {
 
     func compareAndSwap(_ d: Decoded) throws(CPUException) {
         let a = x[d.rn], mask = sizeMask(d.a)
+        try checkAligned(a, 1 << Int(d.a), isWrite: true)
         let old = try readSized(a, Int(d.a))
         if old == x[d.rm] & mask { try writeSized(a, Int(d.a), x[d.rd] & mask) }
         x[d.c] = old
@@ -138,6 +158,7 @@ extension CPU {
     func compareAndSwapPair(_ d: Decoded) throws(CPUException) {
         func reg(_ n: UInt8) -> UInt64 { n >= 31 ? 0 : x[n] }
         let a = x[d.rn], size = 1 << Int(d.a), mask = sizeMask(d.a)
+        try checkAligned(a, 2 * size, isWrite: true)
         let old1 = try readBytes(a, size)
         let old2 = try readBytes(a &+ UInt64(size), size)
         if old1 == reg(d.rm) & mask && old2 == reg(d.rm + 1) & mask {
@@ -150,6 +171,7 @@ extension CPU {
 
     func atomic(_ d: Decoded) throws(CPUException) {
         let a = x[d.rn], mask = sizeMask(d.a), bitsize = 8 << Int(d.a)
+        try checkAligned(a, 1 << Int(d.a), isWrite: true)
         let old = try readSized(a, Int(d.a))
         let operand = x[d.rm] & mask
         let new: UInt64

@@ -33,8 +33,26 @@ public enum StopReason: Equatable {
 /// instruction has been written.
 public enum CPUException: Error {
     case bus(BusError)
-    case undefined
+    /// An architectural synchronous exception, taken by the interpreter.
+    case exception(ExceptionRecord)
     case stop(StopReason)
+
+    /// The UNDEFINED instruction exception.
+    public static var undefined: CPUException { .exception(.undefined) }
+}
+
+/// What this PE implements beyond the fixed ImpDef choices: the options the
+/// board is configured with.
+public struct ProcessorFeatures: Sendable {
+    /// EL2 is implemented (QEMU's virtualization=on).
+    public var el2 = false
+    public init(el2: Bool = false) { self.el2 = el2 }
+}
+
+/// Counters a user can see with --stats.
+public struct CPUStatistics {
+    public var exceptionsTaken: UInt64 = 0
+    public var interruptsTaken: UInt64 = 0
 }
 
 /// One AArch64 processing element: registers, PSTATE, system registers, and
@@ -73,7 +91,24 @@ public final class CPU {
     public private(set) var instructionsRetired: UInt64 = 0
     public var stopReason: StopReason?
 
-    public init(index: Int, shared: SharedProcessorState) {
+    public let features: ProcessorFeatures
+    /// PSTATE.IL: set by an illegal exception return; the next instruction
+    /// takes an Illegal Execution state exception.
+    public var illegalState = false
+    /// Sleeping in WFI until an interrupt (the board does not run it).
+    public var waitingForInterrupt = false
+    /// Powered off (PSCI CPU_OFF, or a secondary before CPU_ON).
+    public var poweredOff = false
+    /// Set when the CPU gave up the rest of its turn (WFE with no event).
+    public var yielded = false
+    public var timer = GenericTimer()
+    public var statistics = CPUStatistics()
+    /// Instructions retired so far in the current `run` call; the system
+    /// counter reads `shared.counter` plus this.
+    var executedInRun = 0
+
+    public init(index: Int, shared: SharedProcessorState, features: ProcessorFeatures = ProcessorFeatures()) {
+        self.features = features
         precondition(shared.monitors.count == index, "CPUs are created in index order")
         self.index = index
         self.shared = shared
@@ -85,8 +120,9 @@ public final class CPU {
         let storage = UnsafeMutablePointer<UInt64>.allocate(capacity: RegisterIndex.count)
         storage.initialize(repeating: 0, count: RegisterIndex.count)
         x = RegisterFile(base: storage)
-        systemRegisters = SystemRegisters.table.map { $0.reset }
+        systemRegisters = []
         _ = shared.registerCPU()
+        resetSystemRegisters()
     }
 
     deinit { x.base.deallocate() }
@@ -105,16 +141,40 @@ public final class CPU {
     public func register(_ n: Int) -> UInt64 { n == 31 ? 0 : x[n] }
     public func setRegister(_ n: Int, _ v: UInt64) { if n < 31 { x[n] = v } }
 
-    /// Resets to the state a board's boot code hands over.
-    public func reset(entry: UInt64) {
+    /// Resets to the state a board's boot code hands over: at `el` (EL2 only
+    /// if implemented) with SP_ELx selected and every interrupt masked.
+    public func reset(entry: UInt64, el: UInt8 = 1) {
         x.base.update(repeating: 0, count: RegisterIndex.count)
+        spELx = [0, 0, 0]
         pc = entry
         nzcv = 0
         daif = 0x3C0
-        systemRegisters = SystemRegisters.table.map { $0.reset }
+        currentEL = el == 2 && features.el2 ? 2 : 1
+        spSel = 1
+        illegalState = false
+        waitingForInterrupt = false
+        poweredOff = false
+        yielded = false
+        shared.events[index] = false
+        timer = GenericTimer()
+        resetSystemRegisters()
         stopReason = nil
         shared.clearMonitor(cpu: index)
     }
+
+    func resetSystemRegisters() {
+        systemRegisters = SystemRegisters.table.map { $0.reset }
+        systemRegisters[SR.ID_AA64PFR0_EL1] = ImpDef.idAA64PFR0(el2: features.el2)
+        systemRegisters[SR.VMPIDR_EL2] = mpidr
+    }
+
+    /// HCR_EL2, or 0 when EL2 is not implemented (its controls then have no
+    /// effect).
+    @inline(__always) var hcrEL2: UInt64 {
+        features.el2 ? systemRegisters[SR.HCR_EL2] : 0
+    }
+    /// {E2H, TGE} = {1, 1}: EL0 runs in the EL2&0 regime ("ELIsInHost").
+    var inHost: Bool { hcrEL2 & (HCR.E2H | HCR.TGE) == HCR.E2H | HCR.TGE }
 
     // MARK: data access, RAM fast path (Memory is reached directly)
 

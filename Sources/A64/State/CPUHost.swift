@@ -8,8 +8,10 @@ public protocol CPUHost: AnyObject {
 
     /// An HVC or SMC that reaches the board's firmware rather than an
     /// exception level of the guest (PSCI; SMC Calling Convention: function
-    /// ID in W0, arguments in X1-X3, results in X0-X3).
-    func firmwareCall(_ cpu: CPU, conduit: FirmwareConduit) throws(CPUException)
+    /// ID in W0, arguments in X1-X3, results in X0-X3). Returns false when
+    /// the call is not one the firmware implements (the instruction is then
+    /// UNDEFINED, as QEMU makes it).
+    func firmwareCall(_ cpu: CPU, conduit: FirmwareConduit) throws(CPUException) -> Bool
 
     /// The GIC CPU interface system registers (ICC_*), which the board's
     /// GICv3 implements. The access checks (EL, ICC_SRE_ELx.SRE, traps) are

@@ -13,6 +13,9 @@ public final class SharedProcessorState {
     static let slotsPerPage = Int(PhysicalMemory.pageSize / 4)
 
     public let memory: PhysicalMemory
+    /// The system counter of the generic timer: instructions retired by all
+    /// CPUs (each CPU adds its own at the end of every `run`).
+    public var counter: UInt64 = 0
     private var pages: [UInt64: UnsafeMutablePointer<Decoded>] = [:]
     /// Every CPU's exclusive monitor (ARM ARM B2.9): the marked granule's
     /// physical address, or nil when in the Open Access state.
@@ -27,7 +30,16 @@ public final class SharedProcessorState {
         for p in pages.values { p.deallocate() }
     }
 
+    /// Every CPU's event register (D1.6.1, WFE/SEV).
+    public var events: [Bool] = []
+
+    /// SEV: sets the event register of every CPU.
+    func sendEvent() {
+        for i in events.indices { events[i] = true }
+    }
+
     func registerCPU() -> Int {
+        events.append(false)
         monitors.append(nil)
         return monitors.count - 1
     }
@@ -76,7 +88,10 @@ public final class SharedProcessorState {
         let g = ImpDef.exclusivesGranuleShift
         let first = pa >> g, last = (pa + UInt64(size) - 1) >> g
         for i in monitors.indices {
-            if let m = monitors[i], (m >> g) >= first && (m >> g) <= last { monitors[i] = nil }
+            if let m = monitors[i], (m >> g) >= first && (m >> g) <= last {
+                monitors[i] = nil
+                events[i] = true    // clearing a global monitor generates an event (D1.6.1)
+            }
         }
         refreshExclusiveWatch()
     }

@@ -22,7 +22,7 @@ public struct SemihostingConfiguration {
 ///
 /// Guest time (SYS_CLOCK, SYS_ELAPSED, SYS_TIME) is virtual, derived from
 /// instructions retired, so that a run is deterministic.
-public final class Semihosting: CPUHost {
+public final class Semihosting {
     public enum Operation: UInt64 {
         case open = 0x01, close = 0x02, writec = 0x03, write0 = 0x04, write = 0x05
         case read = 0x06, readc = 0x07, iserror = 0x08, istty = 0x09, seek = 0x0A
