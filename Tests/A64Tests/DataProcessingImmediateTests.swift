@@ -1,5 +1,6 @@
 import XCTest
 @testable import A64
+import Memory
 
 /// C4.1.86 Data processing - immediate. Encodings from clang's assembler.
 final class DataProcessingImmediateTests: XCTestCase {
@@ -71,9 +72,12 @@ final class DataProcessingImmediateTests: XCTestCase {
         XCTAssertEqual(Decoder.decode(0x0000_0000).op, .UNDEFINED, "UDF #0")
     }
 
-    func testUndefinedStopsTheRun() {
-        let h = Harness([0xd503201f, 0x0000_0000])   // nop; udf #0
-        XCTAssertEqual(h.cpu.run(budget: 10), 1)
-        XCTAssertEqual(h.cpu.stopReason, .undefinedInstruction(word: 0, pc: Harness.base + 4))
+    func testUndefinedIsTakenAsAnException() {
+        // nop; udf #0 -- with VBAR_EL1 = 0 the vector (0x200) is not RAM, so
+        // the run stops at the fetch of the handler, not at the UDF.
+        let h = Harness([0xd503201f, 0x0000_0000])
+        XCTAssertEqual(h.cpu.run(budget: 10), 2, "NOP, then the exception entry")
+        XCTAssertEqual(h.cpu.stopReason, .busError(BusError(address: 0x200, size: 4, isWrite: false), pc: 0x200, isFetch: true))
+        XCTAssertEqual(h[sysreg: "ELR_EL1"], Harness.base + 4)
     }
 }

@@ -11,13 +11,24 @@ final class Harness {
     let shared: SharedProcessorState
     let cpu: CPU
 
-    init(_ code: [UInt32]) {
+    init(_ code: [UInt32], el2: Bool = false, el: UInt8 = 1) {
         shared = SharedProcessorState(memory: memory)
-        cpu = CPU(index: 0, shared: shared)
+        cpu = CPU(index: 0, shared: shared, features: ProcessorFeatures(el2: el2))
         var bytes: [UInt8] = []
         for w in code { withUnsafeBytes(of: w.littleEndian) { bytes += $0 } }
         try! memory.writeBytes(Harness.base, bytes)
-        cpu.reset(entry: Harness.base)
+        cpu.reset(entry: Harness.base, el: el)
+    }
+
+    /// Writes instruction words at `offset` from the base.
+    func code(at offset: UInt64, _ words: [UInt32]) {
+        for (i, w) in words.enumerated() { write(Harness.base + offset + UInt64(i * 4), UInt64(w), size: 4) }
+    }
+
+    /// A system register by name, bypassing the access checks.
+    subscript(sysreg name: String) -> UInt64 {
+        get { cpu.readSystemRegister(SystemRegisters.index(named: name)!) }
+        set { cpu.writeSystemRegister(SystemRegisters.index(named: name)!, newValue) }
     }
 
     /// Runs `n` instructions; fails the test if the CPU stopped instead.
