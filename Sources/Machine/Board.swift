@@ -78,6 +78,7 @@ public final class Board {
         psci = PSCI(cpus: cpus, conduit: configuration.bootEL == 2 ? .smc : .hvc,
                     bootEL: configuration.bootEL)
         host = BoardHost(semihosting: semihosting, psci: psci, gic: gic)
+        psci.powerOnHook = { [unowned gic] cpu in gic.resetCPUInterface(cpu: cpu.index) }
         for cpu in cpus { cpu.host = host }
     }
 

@@ -29,8 +29,11 @@ public final class RunLoop {
     private var timerLevels: [UInt8]
     private var generator: SeededGenerator
 
-    /// The longest turn with one CPU: it only bounds how late a Ctrl-C is seen.
-    static let singleCPUTurn = 1 << 20
+    /// The turn with one CPU. It bounds how late a Ctrl-C is seen and how
+    /// late an interrupt made pending by the CPU's own MMIO store (a GIC
+    /// register write) is taken: interrupts are looked at between turns and
+    /// after MSR, ERET and WFI, not after every store.
+    static let singleCPUTurn = 1 << 16
     static let timerPPIs = [Board.TimerPPI.physical, Board.TimerPPI.virtual,
                             Board.TimerPPI.hypervisorPhysical, Board.TimerPPI.hypervisorVirtual]
 

@@ -45,6 +45,8 @@ extension CPU {
             if el == 1 && hcr & HCR.TACR != 0 { throw trap(2) }
         case .tlor:
             if el == 1 && hcr & HCR.TLOR != 0 { throw trap(2) }
+        case .tcpac:
+            if el == 1 && features.el2 && systemRegisters[SR.CPTR_EL2] & (1 << 31) != 0 { throw trap(2) }
         case .ctr:
             if el == 0 && el0SCTLR & (1 << 15) == 0 { throw trap(0) }          // UCT
             if guestEL && hcr & HCR.TID2 != 0 { throw trap(2) }

@@ -58,6 +58,8 @@ public enum SystemRegisterTrap: Sendable {
     case tacr
     /// HCR_EL2.TLOR: the LORegion registers.
     case tlor
+    /// CPTR_EL2.TCPAC (bit 31, both layouts): CPACR_EL1 from EL1.
+    case tcpac
     /// CTR_EL0: SCTLR_EL1.UCT at EL0, then HCR_EL2.TID2.
     case ctr
     /// DAIF at EL0: SCTLR_EL1.UMA.
@@ -174,7 +176,7 @@ public enum SystemRegisters {
         R("SCTLR_EL1",   3, 0, 1, 0, 0, .stored(writable: ImpDef.sctlrEL1Writable), reset: ImpDef.sctlrEL1Reset,
           trap: .tvm, vhe: .redirect("SCTLR_EL2", alsoEL0: false)),
         R("ACTLR_EL1",   3, 0, 1, 0, 1, .stored(writable: 0), trap: .tacr),
-        R("CPACR_EL1",   3, 0, 1, 0, 2, .stored(writable: 0x1030_0000), vhe: .redirect("CPTR_EL2", alsoEL0: false)),
+        R("CPACR_EL1",   3, 0, 1, 0, 2, .stored(writable: 0x1030_0000), trap: .tcpac, vhe: .redirect("CPTR_EL2", alsoEL0: false)),
         R("TTBR0_EL1",   3, 0, 2, 0, 0, .stored(writable: all), trap: .tvm, vhe: .redirect("TTBR0_EL2", alsoEL0: false)),
         R("TTBR1_EL1",   3, 0, 2, 0, 1, .stored(writable: all), trap: .tvm, vhe: .redirect("TTBR1_EL2", alsoEL0: false)),
         R("TCR_EL1",     3, 0, 2, 0, 2, .stored(writable: 0x7F_FFFF_FFBF), trap: .tvm, vhe: .redirect("TCR_EL2", alsoEL0: false)),

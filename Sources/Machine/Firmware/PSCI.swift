@@ -11,6 +11,9 @@ public final class PSCI {
     /// the board provides (DEN0022 5.6: "the highest Exception level ... on
     /// the calling core"; QEMU does the same).
     let entryEL: UInt8
+    /// Called when CPU_ON powers a CPU up (the board resets its GIC CPU
+    /// interface, as QEMU does).
+    var powerOnHook: ((CPU) -> Void)?
     /// Set by SYSTEM_RESET: the guest asked for a reboot.
     public private(set) var resetRequested = false
 
@@ -97,6 +100,7 @@ public final class PSCI {
         t.reset(entry: address, el: entryEL)
         t.setRegister(0, is64 ? context : context & 0xFFFF_FFFF)
         t.poweredOff = false
+        powerOnHook?(t)
         return status(.success)
     }
 
