@@ -152,7 +152,7 @@ public enum SystemRegisters {
         R("CCSIDR_EL1",  3, 1, 0, 0, 0, .constant, reset: ImpDef.ccsidrL1D, .readOnly, trap: .tid2),
         R("CSSELR_EL1",  3, 2, 0, 0, 0, .stored(writable: 0xF), trap: .tid2),
         R("VPIDR_EL2",   3, 4, 0, 0, 0, .stored(writable: 0xFFFF_FFFF), reset: ImpDef.midr, minEL: 2),
-        R("VMPIDR_EL2",  3, 4, 0, 0, 5, .stored(writable: 0xFF_4100_FFFF), minEL: 2),
+        R("VMPIDR_EL2",  3, 4, 0, 0, 5, .stored(writable: 0xFF_41FF_FFFF), minEL: 2),
     ]
 
     /// ID group 3 (op0 3, op1 0, CRn 0, CRm 1-7): every encoding is a
