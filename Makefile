@@ -4,7 +4,8 @@
 #   make run        build and run the demo guest
 #   make guests     build every guest ELF into build/guests
 #   make check      swift build + swift test + every guest suite (summary line)
-#   make check-qemu the same guest ELFs on QEMU and a64emu, compared line by line
+#   make check-qemu the same guest ELFs on QEMU and a64emu, compared line by line,
+#                   and a64emu's device tree against QEMU's (tools/dtb_compare.py)
 #   make bench      the benchmark guests on a64emu and QEMU (a table, bench/results.json)
 #   make clean
 #
@@ -33,6 +34,12 @@ deps:
 	  echo "make: libelf not found by pkg-config: installing libelf-dev"; \
 	  $(MAKE) --no-print-directory $(APT_UPDATED) && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libelf-dev pkg-config; \
+	fi
+	@# libfdt-dev ships no libfdt.pc: look for its header and library.
+	@if ! { [ -f /usr/include/libfdt.h ] && ls /usr/lib/*/libfdt.so /usr/lib/libfdt.so 2>/dev/null | grep -q .; }; then \
+	  echo "make: libfdt not found: installing libfdt-dev"; \
+	  $(MAKE) --no-print-directory $(APT_UPDATED) && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libfdt-dev; \
 	fi
 
 qemu-deps:
@@ -63,6 +70,7 @@ check: unit-test suites
 
 check-qemu: build guests qemu-deps
 	$(PYTHON) tools/suite.py --qemu --emu $(EMU) -j $(JOBS) --results build/results-qemu $(MANIFESTS)
+	$(PYTHON) tools/dtb_compare.py --emu $(EMU)
 
 bench: build guests qemu-deps
 	$(PYTHON) tools/bench.py --emu $(EMU) --runs 3 --json bench/results.json $(GUESTS_OUT)/bench/compute.elf

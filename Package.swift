@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // a64emu: an AArch64 instruction-level emulator with caches and TLBs that keep
 // stale entries exactly as the architecture allows. Layers (DESIGN.md), bottom up:
-//   CLibElf -> ELF;  Memory -> A64 -> Machine -> a64emu
+//   CLibElf -> ELF;  CLibFDT;  Memory -> A64 -> Machine -> a64emu
 import PackageDescription
 
 let optimize: [SwiftSetting] = [
@@ -19,9 +19,12 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibElf", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
         .target(name: "ELF", dependencies: ["CLibElf"]),
+        // libfdt (device trees). Debian's libfdt-dev ships no libfdt.pc, so
+        // the module map names the header (/usr/include) and `link "fdt"`.
+        .systemLibrary(name: "CLibFDT", providers: [.apt(["libfdt-dev"])]),
         .target(name: "Memory", swiftSettings: optimize),
         .target(name: "A64", dependencies: ["Memory"], swiftSettings: optimize),
-        .target(name: "Machine", dependencies: ["A64", "Memory", "ELF"], swiftSettings: optimize),
+        .target(name: "Machine", dependencies: ["A64", "Memory", "ELF", "CLibFDT"], swiftSettings: optimize),
         .executableTarget(name: "a64emu", dependencies: [
             "Machine", "ELF",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -29,7 +32,7 @@ let package = Package(
         .testTarget(name: "ELFTests", dependencies: ["ELF"]),
         .testTarget(name: "MemoryTests", dependencies: ["Memory"]),
         .testTarget(name: "A64Tests", dependencies: ["A64", "Memory"]),
-        .testTarget(name: "MachineTests", dependencies: ["Machine", "A64", "Memory", "ELF"]),
+        .testTarget(name: "MachineTests", dependencies: ["Machine", "A64", "Memory", "ELF", "CLibFDT"]),
         .testTarget(name: "a64emuTests", dependencies: ["a64emu"]),
     ],
     swiftLanguageModes: [.v5]

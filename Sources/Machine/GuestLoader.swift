@@ -23,9 +23,19 @@ public enum GuestLoader {
             }
             end = max(end, s.physicalAddress + s.memorySize)
         }
-        let boot = board.cpus[0]
-        boot.reset(entry: image.entry)
-        for cpu in board.cpus.dropFirst() { cpu.reset(entry: 0) }
+        start(board, entry: image.entry)
         return end
+    }
+
+    /// Resets the CPUs as the boot code hands them over: the boot CPU at
+    /// `entry` with every register 0, the others waiting for PSCI CPU_ON.
+    /// KernelLoader sets x0 afterwards for Images and raw binaries.
+    public static func start(_ board: Board, entry: UInt64) {
+        let boot = board.cpus[0]
+        boot.reset(entry: entry, el: board.configuration.bootEL)
+        for cpu in board.cpus.dropFirst() {
+            cpu.reset(entry: 0, el: board.configuration.bootEL)
+            cpu.poweredOff = true
+        }
     }
 }

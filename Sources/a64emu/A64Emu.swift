@@ -17,7 +17,8 @@ enum ExitStatus {
 
 let exitStatusHelp = """
     Exit status: the guest's own (semihosting SYS_EXIT), or
-      2    bad input (unreadable or malformed ELF, bad option)
+      2    bad input (unreadable or malformed ELF, a kernel or initrd that
+           does not fit in RAM, bad option)
       124  the --max-insns limit was reached
       125  the emulator stopped the run (undefined instruction,
            access to an unmapped physical address, unsupported exception)
@@ -30,7 +31,7 @@ struct A64Emu: ParsableCommand {
         commandName: "a64emu",
         abstract: "An AArch64 emulator whose caches and TLBs keep stale entries as the architecture allows.",
         discussion: exitStatusHelp,
-        subcommands: [Run.self],
+        subcommands: [Run.self, DumpDTB.self],
         defaultSubcommand: Run.self)
 
     /// Parses and runs, mapping usage errors to exit status 2.
@@ -58,11 +59,17 @@ nonisolated(unsafe) var interruptCount: sig_atomic_t = 0
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Boot a guest ELF on the virt-compatible board and run it to its exit.",
+        abstract: "Boot a guest (ELF, Linux arm64 Image or raw binary) on the virt-compatible board and run it to its exit.",
         discussion: exitStatusHelp)
 
-    @Argument(help: "The guest ELF (AArch64, ELF64, little-endian, ET_EXEC or ET_DYN).")
+    @Argument(help: "The guest: an AArch64 ELF (loaded at its addresses), a Linux arm64 Image or a raw binary (told apart by content, as QEMU's -kernel).")
     var guest: String
+
+    @Option(name: .long, help: "Kernel command line (/chosen/bootargs of the device tree).")
+    var append: String?
+
+    @Option(name: .long, help: "Initial RAM disk: loaded after the kernel, described in /chosen.")
+    var initrd: String?
 
     @Option(name: .long, help: "Guest RAM at 0x40000000, e.g. 256M, 1G (a multiple of 4K).")
     var memory: String = "256M"
@@ -110,11 +117,6 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let image: ELFImage
-        do { image = try ELFImage.load(path: guest) } catch {
-            fputs("\(error.description)\n", stderr)
-            throw ExitCode(ExitStatus.badInput)
-        }
         var config = Board.Configuration()
         config.ramSize = parseSize(memory)!
         config.bootEL = el
@@ -126,8 +128,8 @@ struct Run: ParsableCommand {
         config.semihosting.commandLine = ([guest] + guestArguments).joined(separator: " ")
         let board = Board(config)
         do {
-            let end = try GuestLoader.load(image, into: board)
-            board.semihosting.setImageEnd(end)
+            let layout = try KernelLoader.load(path: guest, initrdPath: initrd, bootargs: append, into: board)
+            board.semihosting.setImageEnd(layout.kernel.upperBound)
         } catch {
             fputs("\(error.description)\n", stderr)
             throw ExitCode(ExitStatus.badInput)
@@ -142,6 +144,9 @@ struct Run: ParsableCommand {
         let status: Int32
         switch outcome {
         case .stopped(.guestExit(let code)):
+            if board.psci.resetRequested {
+                fputs("a64emu: the guest asked for a system reset (PSCI SYSTEM_RESET); stopping\n", stderr)
+            }
             status = code
         case .stopped(let reason):
             fputs("a64emu: \(describe(reason))\n", stderr)
@@ -152,10 +157,20 @@ struct Run: ParsableCommand {
         case .interrupted:
             fputs("a64emu: interrupted after \(loop.instructions) instructions (pc \(hex(cpu.pc)))\n", stderr)
             status = ExitStatus.interrupted
+        case .allCPUsOff:
+            fputs("a64emu: every CPU is powered off (PSCI CPU_OFF) after \(loop.instructions) instructions\n", stderr)
+            status = ExitStatus.stoppedByEmulator
+        case .allCPUsWaiting:
+            let pcs = board.cpus.filter { !$0.poweredOff }.map { "cpu\($0.index) pc \(hex($0.pc))" }
+            fputs("a64emu: every CPU waits for an interrupt (WFI) and none can arrive, after \(loop.instructions) instructions (\(pcs.joined(separator: ", ")))\n", stderr)
+            status = ExitStatus.stoppedByEmulator
         }
         if stats {
             let mips = seconds > 0 ? Double(loop.instructions) / seconds / 1e6 : 0
             fputs("a64emu: \(loop.instructions) instructions in \(fixed(seconds, 3)) s (\(fixed(mips, 1)) MIPS)\n", stderr)
+            for c in board.cpus {
+                fputs("a64emu: cpu\(c.index): \(c.instructionsRetired) instructions, \(c.statistics.exceptionsTaken) exceptions, \(c.statistics.interruptsTaken) interrupts\n", stderr)
+            }
         }
         throw ExitCode(status)
     }
