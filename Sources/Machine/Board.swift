@@ -54,6 +54,7 @@ public final class Board {
     public let uart: PL011
     public let semihosting: Semihosting
     public let gic: GICv3
+    public let timerInterrupts: TimerInterrupts
     public let psci: PSCI
     let host: BoardHost
 
@@ -74,10 +75,11 @@ public final class Board {
         memory.map(gic.redistributors, at: MemoryMap.gicRedistributors,
                    size: MemoryMap.gicRedistributorStride * UInt64(configuration.cpuCount),
                    name: "gicv3-redistributors")
+        timerInterrupts = TimerInterrupts(gic: gic, cpuCount: configuration.cpuCount)
         semihosting = Semihosting(configuration: configuration.semihosting, memory: memory, console: console)
         psci = PSCI(cpus: cpus, conduit: configuration.bootEL == 2 ? .smc : .hvc,
                     bootEL: configuration.bootEL)
-        host = BoardHost(semihosting: semihosting, psci: psci, gic: gic)
+        host = BoardHost(semihosting: semihosting, psci: psci, gic: gic, timerInterrupts: timerInterrupts)
         psci.powerOnHook = { [unowned gic] cpu in gic.resetCPUInterface(cpu: cpu.index) }
         for cpu in cpus { cpu.host = host }
     }

@@ -25,8 +25,6 @@ public final class RunLoop {
     public let board: Board
     public var maxInstructions: UInt64?
     public private(set) var instructions: UInt64 = 0
-    /// The PPI levels last given to the GIC, per CPU (bit n: timer n).
-    private var timerLevels: [UInt8]
     private var generator: SeededGenerator
 
     /// The turn with one CPU. It bounds how late a Ctrl-C is seen and how
@@ -34,13 +32,10 @@ public final class RunLoop {
     /// register write) is taken: interrupts are looked at between turns and
     /// after MSR, ERET and WFI, not after every store.
     static let singleCPUTurn = 1 << 16
-    static let timerPPIs = [Board.TimerPPI.physical, Board.TimerPPI.virtual,
-                            Board.TimerPPI.hypervisorPhysical, Board.TimerPPI.hypervisorVirtual]
 
     public init(board: Board, maxInstructions: UInt64? = nil) {
         self.board = board
         self.maxInstructions = maxInstructions
-        timerLevels = Array(repeating: 0, count: board.cpus.count)
         generator = SeededGenerator(seed: board.configuration.seed)
     }
 
@@ -93,14 +88,5 @@ public final class RunLoop {
         }
     }
 
-    /// Gives the GIC the levels of one CPU's timer interrupts (PPIs).
-    private func updateTimers(_ cpu: CPU) {
-        let levels = cpu.timerOutputs
-        let changed = levels ^ timerLevels[cpu.index]
-        guard changed != 0 else { return }
-        timerLevels[cpu.index] = levels
-        for n in 0..<4 where changed & (1 << n) != 0 {
-            board.gic.setPPI(cpu: cpu.index, intid: Self.timerPPIs[n], level: levels & (1 << n) != 0)
-        }
-    }
+    private func updateTimers(_ cpu: CPU) { board.timerInterrupts.update(cpu) }
 }

@@ -48,6 +48,19 @@ extension CPU {
         return target
     }
 
+    /// ISR_EL1 (D24.2): at EL1/EL0 under a hypervisor that routes a class
+    /// to EL2 (HCR_EL2.IMO/FMO/AMO), the virtual one's state; otherwise the
+    /// physical signal's.
+    var interruptStatus: UInt64 {
+        let hcr = hcrEL2
+        let guest = features.el2 && currentEL < 2 && hcr & HCR.TGE == 0
+        var v: UInt64 = 0
+        if guest && hcr & HCR.IMO != 0 { if hcr & HCR.VI != 0 { v |= 0x80 } } else if irqLine { v |= 0x80 }
+        if guest && hcr & HCR.FMO != 0 { if hcr & HCR.VF != 0 { v |= 0x40 } } else if fiqLine { v |= 0x40 }
+        if guest && hcr & HCR.AMO != 0 && hcr & HCR.VSE != 0 { v |= 0x100 }
+        return v
+    }
+
     /// Whether an interrupt is pending that wakes the CPU from WFI: any
     /// physical signal, or a virtual one while it can be taken (D1.6.2, WFI
     /// wake-up events ignore PSTATE masks).

@@ -122,6 +122,7 @@ extension CPU {
         case .iccSRE(let v): return v
         case .dczid: return ImpDef.dczid | (dcZVAProhibited ? 0x10 : 0)
         case .osLockAccess: return 0
+        case .isr: return interruptStatus
         }
     }
 
@@ -130,7 +131,8 @@ extension CPU {
         switch row.kind {
         case .stored(let writable):
             systemRegisters[index] = (systemRegisters[index] & ~writable) | (value & writable)
-        case .constant, .currentEL, .midr, .mpidr, .physicalCount, .virtualCount, .iccSRE, .dczid:
+            if index == SR.CNTVOFF_EL2 { host?.timerChanged(self) }
+        case .constant, .currentEL, .midr, .mpidr, .physicalCount, .virtualCount, .iccSRE, .dczid, .isr:
             break       // read-only (or RAO/WI); an MSR to them was refused by the checks
         case .nzcv: nzcv = UInt32(truncatingIfNeeded: value) & 0xF000_0000
         case .daif: daif = value & 0x3C0
@@ -139,9 +141,9 @@ extension CPU {
             if spSel == 0 { sp = value } else { spELx[0] = value }
         case .spEL1:
             if currentEL == 1 && spSel == 1 { sp = value } else { spELx[1] = value }
-        case .timerCTL(let n): writeTimerControl(Int(n), value)
-        case .timerCVAL(let n): writeTimerCompare(Int(n), value)
-        case .timerTVAL(let n): writeTimerValue(Int(n), value)
+        case .timerCTL(let n): writeTimerControl(Int(n), value); host?.timerChanged(self)
+        case .timerCVAL(let n): writeTimerCompare(Int(n), value); host?.timerChanged(self)
+        case .timerTVAL(let n): writeTimerValue(Int(n), value); host?.timerChanged(self)
         case .gic(let r): host?.writeGICRegister(self, r, value)
         case .osLockAccess:
             systemRegisters[SR.OSLSR_EL1] = (systemRegisters[SR.OSLSR_EL1] & ~2) | (value & 1) << 1

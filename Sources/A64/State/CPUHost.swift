@@ -18,6 +18,10 @@ public protocol CPUHost: AnyObject {
     /// done by the CPU before these are called.
     func readGICRegister(_ cpu: CPU, _ register: GICCPUInterfaceRegister) -> UInt64
     func writeGICRegister(_ cpu: CPU, _ register: GICCPUInterfaceRegister, _ value: UInt64)
+
+    /// A write may have changed this CPU's timer outputs (a CNT*_CTL, CVAL,
+    /// TVAL or CNTVOFF_EL2 write): the board samples `timerOutputs` again.
+    func timerChanged(_ cpu: CPU)
 }
 
 /// How a firmware call was made (SMC Calling Convention conduits).

@@ -34,6 +34,8 @@ public enum SystemRegisterKind: Sendable {
     case dczid
     /// OSLAR_EL1: writing sets OSLSR_EL1.OSLK.
     case osLockAccess
+    /// ISR_EL1: which of IRQ, FIQ and SError are pending (A 8, I 7, F 6).
+    case isr
 }
 
 /// Which EL may read or write a register at all (lower: UNDEFINED).
@@ -194,6 +196,7 @@ public enum SystemRegisters {
         R("LORN_EL1",    3, 0, 10, 4, 2, .stored(writable: 0), trap: .tlor),
         R("LORC_EL1",    3, 0, 10, 4, 3, .stored(writable: 0x1), trap: .tlor),
         R("LORID_EL1",   3, 0, 10, 4, 7, .constant, reset: ImpDef.lorid, .readOnly, trap: .tlor),
+        R("ISR_EL1",     3, 0, 12, 1, 0, .isr, .readOnly),
         R("VBAR_EL1",    3, 0, 12, 0, 0, .stored(writable: ~0x7FF), vhe: .redirect("VBAR_EL2", alsoEL0: false)),
         R("CONTEXTIDR_EL1", 3, 0, 13, 0, 1, .stored(writable: 0xFFFF_FFFF), trap: .tvm,
           vhe: .redirect("CONTEXTIDR_EL2", alsoEL0: false)),

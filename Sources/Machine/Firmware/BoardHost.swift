@@ -6,11 +6,17 @@ final class BoardHost: CPUHost {
     let semihosting: Semihosting
     let psci: PSCI
     let gic: GICv3
+    let timerInterrupts: TimerInterrupts
 
-    init(semihosting: Semihosting, psci: PSCI, gic: GICv3) {
+    init(semihosting: Semihosting, psci: PSCI, gic: GICv3, timerInterrupts: TimerInterrupts) {
         self.semihosting = semihosting
         self.psci = psci
         self.gic = gic
+        self.timerInterrupts = timerInterrupts
+    }
+
+    func timerChanged(_ cpu: CPU) {
+        timerInterrupts.update(cpu)
     }
 
     func semihostingCall(_ cpu: CPU) throws(CPUException) {
