@@ -62,9 +62,12 @@ run: build guests
 # --- tests ------------------------------------------------------------------
 unit-test: deps
 	$(SWIFT) test
+	$(PYTHON) -m unittest discover -s tools/tests
 
 suites: build guests
 	$(PYTHON) tools/suite.py --emu $(EMU) -j $(JOBS) $(MANIFESTS)
+	$(PYTHON) tools/determinism.py --emu $(EMU) $(GUESTS_OUT)/el/smp_psci.elf --smp 4 --el 2
+	$(PYTHON) tools/determinism.py --emu $(EMU) $(GUESTS_OUT)/el/smp_psci.elf --smp 4
 
 check: unit-test suites
 

@@ -18,8 +18,9 @@ Normal mode runs `EMU run OPTIONS ELF` for every case. A case passes when the
 exit status equals EXPECT, no output line starts with `not ok`, and, if the
 output has TAP lines, it has a plan `1..N` and exactly N `ok` lines.
 
-With --qemu, every `diff` case runs on QEMU (`qemu-system-aarch64 -M virt
--cpu max -kernel ELF`, UART and semihosting output both on stdout: see
+With --qemu, every `diff` case runs on QEMU (`qemu-system-aarch64 -M
+virt,gic-version=3 -cpu max -kernel ELF`: a64emu's GIC is a GICv3, QEMU's
+default a GICv2; UART and semihosting output both on stdout: see
 QEMU_CONSOLE) and on the emulator; it passes
 when both exit statuses equal EXPECT and both stdouts are identical line by
 line. `nodiff` cases are skipped.
@@ -171,19 +172,22 @@ QEMU_CONSOLE = ["-display", "none", "-chardev", "stdio,id=con,mux=on", "-serial"
 
 
 def qemu_command(qemu, elf, options=()):
-    """QEMU's command for a guest (-M virt -cpu max, console as above); the a64emu
-    options that change the machine map onto QEMU's (`--el 2` ->
-    virtualization=on, `--cpus N`/`--smp N` -> -smp N), others are ignored."""
-    machine, extra = "virt", []
+    """QEMU's command for a guest (-M virt,gic-version=3 -cpu max, console as
+    above); the a64emu options that change the machine map onto QEMU's
+    (`--el 2` -> virtualization=on, `--cpus N`/`--smp N` -> -smp N,
+    `--memory SIZE` -> -m SIZE), others are ignored."""
+    machine, extra = "virt,gic-version=3", []
     options = list(options)
     for i, opt in enumerate(options):
         key, _, value = opt.partition("=")
         if not value and i + 1 < len(options):
             value = options[i + 1]
         if key == "--el" and value == "2":
-            machine = "virt,virtualization=on"
+            machine = "virt,virtualization=on,gic-version=3"
         elif key in ("--cpus", "--smp") and value.isdigit():
-            extra = ["-smp", value]
+            extra += ["-smp", value]
+        elif key == "--memory" and value:
+            extra += ["-m", value]
     return [str(qemu), "-M", machine, "-cpu", "max", *QEMU_CONSOLE, *extra, "-kernel", str(elf)]
 
 

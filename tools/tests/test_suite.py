@@ -44,9 +44,9 @@ class Helpers(unittest.TestCase):
     def test_qemu_command(self):
         console = suite.QEMU_CONSOLE
         self.assertEqual(suite.qemu_command("q", "g.elf"),
-                         ["q", "-M", "virt", "-cpu", "max", *console, "-kernel", "g.elf"])
+                         ["q", "-M", "virt,gic-version=3", "-cpu", "max", *console, "-kernel", "g.elf"])
         self.assertEqual(suite.qemu_command("q", "g.elf", ["--el", "2", "--cpus=4", "--seed", "9"]),
-                         ["q", "-M", "virt,virtualization=on", "-cpu", "max", *console,
+                         ["q", "-M", "virt,virtualization=on,gic-version=3", "-cpu", "max", *console,
                           "-smp", "4", "-kernel", "g.elf"])
 
 
@@ -186,7 +186,7 @@ class SuiteRunner(unittest.TestCase):
         self.assertIn("not ok 5 - isa.exit # qemu exit 1, expected 0", lines)
         self.assertIn("ok 6 - isa.same", lines)
         qemu_args = (t.results / "isa.el2.qemu.err").read_text()
-        self.assertIn("-M virt,virtualization=on -cpu max -display none", qemu_args)
+        self.assertIn("-M virt,virtualization=on,gic-version=3 -cpu max -display none", qemu_args)
         self.assertTrue((t.results / "isa.same.qemu.out").is_file())
         root = ET.parse(t.results / "junit.xml").getroot()
         self.assertEqual(root.find("testsuite").get("skipped"), "1")
