@@ -65,9 +65,9 @@ unit-test: deps
 	$(PYTHON) -m unittest discover -s tools/tests
 
 suites: build guests
-	$(PYTHON) tools/suite.py --emu $(EMU) -j $(JOBS) $(MANIFESTS)
 	$(PYTHON) tools/determinism.py --emu $(EMU) $(GUESTS_OUT)/el/smp_psci.elf --smp 4 --el 2
 	$(PYTHON) tools/determinism.py --emu $(EMU) $(GUESTS_OUT)/el/smp_psci.elf --smp 4
+	$(PYTHON) tools/suite.py --emu $(EMU) -j $(JOBS) $(MANIFESTS)
 
 check: unit-test suites
 

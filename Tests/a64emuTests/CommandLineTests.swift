@@ -122,4 +122,34 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("a64emu: 5000 instructions in "), r.stderr)
         XCTAssertTrue(r.stderr.contains("MIPS)"), r.stderr)
     }
+
+    func testMachineOptionsAreValidated() throws {
+        let ok = try write("nop.elf", elf())
+        for bad in [["--el", "3"], ["--el", "0"], ["--smp", "0"], ["--smp", "500"], ["--quantum", "0"]] {
+            let r = try run(["run"] + bad + [ok])
+            XCTAssertEqual(r.status, 2, "\(bad)")
+            XCTAssertTrue(r.stderr.contains(bad[0]), r.stderr)
+        }
+    }
+
+    func testPSCISystemOffOverHVCAndSMC() throws {
+        // mov w0, #8; movk w0, #0x8400, lsl #16 (SYSTEM_OFF); hvc #0 or smc #0
+        let hvc = try write("off-hvc.elf", elf(code: [0x52800100, 0x72b08000, 0xd4000002]))
+        XCTAssertEqual(try run(["run", hvc]).status, 0, "EL1 boot: PSCI over HVC")
+        let smc = try write("off-smc.elf", elf(code: [0x52800100, 0x72b08000, 0xd4000003]))
+        XCTAssertEqual(try run(["run", "--el", "2", smc]).status, 0, "EL2 boot: PSCI over SMC")
+        // SMC with no EL2 (and so no firmware behind it) is UNDEFINED: the
+        // exception goes to VBAR_EL1 = 0 + 0x200, which is not RAM.
+        let r = try run(["run", smc])
+        XCTAssertEqual(r.status, 125)
+        XCTAssertTrue(r.stderr.contains("0x0000000000000200"), r.stderr)
+    }
+
+    func testEveryCPUWaitingEndsTheRun() throws {
+        let wfi = try write("wfi.elf", elf(code: [0xd503207f]))    // wfi, nothing armed
+        let r = try run(["run", "--smp", "2", wfi])
+        XCTAssertEqual(r.status, 125)
+        XCTAssertTrue(r.stderr.contains("every CPU waits for an interrupt (WFI) and none can arrive"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("cpu0 pc 0x0000000040080004"), r.stderr)
+    }
 }
