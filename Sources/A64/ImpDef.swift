@@ -13,13 +13,26 @@ public enum ImpDef {
     }
     /// ID_AA64DFR0_EL1: DebugVer = Armv8.0 debug (6).
     public static let idAA64DFR0: UInt64 = 0x6
-    /// ID_AA64ISAR0_EL1: CRC32 = 1, Atomic (LSE) = 2.
-    public static let idAA64ISAR0: UInt64 = (1 << 16) | (2 << 20)
-    /// ID_AA64ISAR1_EL1: LRCPC = 1 (LDAPR), SB = 1.
-    public static let idAA64ISAR1: UInt64 = (1 << 20) | (1 << 36)
-    /// ID_AA64MMFR0_EL1: PARange = 40 bits (2), ASIDBits = 16 (2), 4K and 64K
-    /// granules (TGran4 = 0, TGran64 = 0), TGran16 not supported (0).
-    public static let idAA64MMFR0: UInt64 = 0x2 | (0x2 << 4)
+    /// ID_AA64ISAR0_EL1: CRC32 = 1, Atomic (LSE) = 2, TLB = 2 (FEAT_TLBIOS
+    /// and FEAT_TLBIRANGE).
+    public static let idAA64ISAR0: UInt64 = (1 << 16) | (2 << 20) | (2 << 56)
+    /// ID_AA64ISAR1_EL1: LRCPC = 1 (LDAPR), SB = 1, XS = 1 (the TLBI nXS
+    /// forms; no memory is XS = 0, so they act as the plain forms).
+    public static let idAA64ISAR1: UInt64 = (1 << 20) | (1 << 36) | (1 << 56)
+    /// ID_AA64MMFR2_EL1: TTL = 1 (FEAT_TTL: TLBI level hints).
+    public static let idAA64MMFR2: UInt64 = 1 << 48
+    /// ID_AA64MMFR0_EL1: PARange = 40 bits (2), ASIDBits = 16 (2), all
+    /// three granules at both stages: TGran4 = 0 and TGran64 = 0
+    /// (supported), TGran16 = 1; TGranX_2 = 0 (as stage 1).
+    public static let idAA64MMFR0: UInt64 = 0x2 | (0x2 << 4) | (0x1 << 20)
+    /// The physical address size PARange gives.
+    public static let physicalAddressBits = 40
+
+    /// The TLB of each PE: entries and ways (set-associative). An entry
+    /// stays until a TLBI removes it or its set is full and a seeded choice
+    /// evicts it (`--tlb-entries`, `--tlb-ways`).
+    public static let tlbEntries = 4096
+    public static let tlbWays = 8
     /// ID_AA64MMFR1_EL1: LO = 1 (FEAT_LOR, mandatory from Armv8.1).
     /// VH = 1 (FEAT_VHE), VMIDBits = 16 (2).
     public static let idAA64MMFR1: UInt64 = 1 << 16 | 1 << 8 | 2 << 4
@@ -40,7 +53,7 @@ public enum ImpDef {
         ("ID_AA64ISAR2_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 6, op2: 2), 0),
         ("ID_AA64MMFR0_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 7, op2: 0), idAA64MMFR0),
         ("ID_AA64MMFR1_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 7, op2: 1), idAA64MMFR1),
-        ("ID_AA64MMFR2_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 7, op2: 2), 0),
+        ("ID_AA64MMFR2_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 7, op2: 2), idAA64MMFR2),
         ("ID_AA64MMFR3_EL1", SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: 7, op2: 3), 0),
     ]
     /// LORID_EL1: no LORegions and no LORegion descriptors (LR = LD = 0).

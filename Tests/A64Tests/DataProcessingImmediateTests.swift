@@ -73,11 +73,14 @@ final class DataProcessingImmediateTests: XCTestCase {
     }
 
     func testUndefinedIsTakenAsAnException() {
-        // nop; udf #0 -- with VBAR_EL1 = 0 the vector (0x200) is not RAM, so
-        // the run stops at the fetch of the handler, not at the UDF.
+        // nop; udf #0 -- with VBAR_EL1 = 0 the vector (0x200) is not RAM:
+        // fetching it is a synchronous External abort (IFSC 0x10), taken to
+        // the same vector, again and again.
         let h = Harness([0xd503201f, 0x0000_0000])
-        XCTAssertEqual(h.cpu.run(budget: 10), 2, "NOP, then the exception entry")
-        XCTAssertEqual(h.cpu.stopReason, .busError(BusError(address: 0x200, size: 4, isWrite: false), pc: 0x200, isFetch: true))
-        XCTAssertEqual(h[sysreg: "ELR_EL1"], Harness.base + 4)
+        XCTAssertEqual(h.cpu.run(budget: 10), 10)
+        XCTAssertNil(h.cpu.stopReason)
+        XCTAssertEqual(h.cpu.pc, 0x200)
+        XCTAssertEqual(h[sysreg: "ESR_EL1"], 0x21 << 26 | 1 << 25 | 0x10, "Instruction Abort, same EL, External abort")
+        XCTAssertEqual(h[sysreg: "FAR_EL1"], 0x200)
     }
 }

@@ -154,17 +154,18 @@ final class ExceptionTests: XCTestCase {
     func testVHERedirectionAndEL12Aliases() {
         let h = machine([0xd5181001, 0xd51d1001, 0xd5381000, 0xd53d1000], el: 2, hcr: 1 << 34)
         // msr sctlr_el1, x1 (-> SCTLR_EL2); msr sctlr_el12, x1; mrs x0, sctlr_el1; mrs x0, sctlr_el12
-        h[1] = 0x30D0_0801
+        // (C and I only: setting M would turn the EL2&0 MMU on.)
+        h[1] = 0x30D0_0804
         h.step(1)
-        XCTAssertEqual(h[sysreg: "SCTLR_EL2"] & 1, 1, "SCTLR_EL1 at EL2 with E2H reaches SCTLR_EL2")
-        XCTAssertEqual(h[sysreg: "SCTLR_EL1"] & 1, 0)
-        h[1] = 0x30D0_0805
+        XCTAssertEqual(h[sysreg: "SCTLR_EL2"] & 0x1004, 0x4, "SCTLR_EL1 at EL2 with E2H reaches SCTLR_EL2")
+        XCTAssertEqual(h[sysreg: "SCTLR_EL1"] & 0x1004, 0)
+        h[1] = 0x30D0_1004
         h.step(1)
-        XCTAssertEqual(h[sysreg: "SCTLR_EL1"] & 0x5, 0x5, "SCTLR_EL12 reaches SCTLR_EL1")
+        XCTAssertEqual(h[sysreg: "SCTLR_EL1"] & 0x1004, 0x1004, "SCTLR_EL12 reaches SCTLR_EL1")
         h.step(1)
-        XCTAssertEqual(h[0] & 0x5, 0x1)
+        XCTAssertEqual(h[0] & 0x1004, 0x4)
         h.step(1)
-        XCTAssertEqual(h[0] & 0x5, 0x5)
+        XCTAssertEqual(h[0] & 0x1004, 0x1004)
 
         let noE2H = machine([0xd51d1001], el: 2)
         noE2H.step(1)

@@ -11,13 +11,24 @@ final class Harness {
     let shared: SharedProcessorState
     let cpu: CPU
 
-    init(_ code: [UInt32], el2: Bool = false, el: UInt8 = 1) {
+    /// `normalMemory`: data accesses at EL1 use Normal Write-Back memory
+    /// instead of the Device memory of an MMU-off CPU (so unaligned accesses
+    /// and DC ZVA work): HCR_EL2.DC with a stage 2 that maps the RAM's
+    /// 1 GiB to itself (tables at the end of RAM).
+    init(_ code: [UInt32], el2: Bool = false, el: UInt8 = 1, normalMemory: Bool = false) {
         shared = SharedProcessorState(memory: memory)
-        cpu = CPU(index: 0, shared: shared, features: ProcessorFeatures(el2: el2))
+        cpu = CPU(index: 0, shared: shared, features: ProcessorFeatures(el2: el2 || normalMemory))
         var bytes: [UInt8] = []
         for w in code { withUnsafeBytes(of: w.littleEndian) { bytes += $0 } }
         try! memory.writeBytes(Harness.base, bytes)
         cpu.reset(entry: Harness.base, el: el)
+        if normalMemory {
+            let s2 = Harness.base + 0xF_0000
+            self[sysreg: "VTCR_EL2"] = 24 | 1 << 6 | 2 << 16      // T0SZ 24 (40 bits), SL0 1 (level 1), PS 40 bits
+            self[sysreg: "VTTBR_EL2"] = s2
+            write(s2 + 8, 0x4000_0000 | 1 << 10 | 3 << 6 | 0xF << 2 | 1)   // 1 GiB block: AF, S2AP RW, MemAttr WB
+            self[sysreg: "HCR_EL2"] = 1 << 12 | 1 << 31           // DC, RW
+        }
     }
 
     /// Writes instruction words at `offset` from the base.

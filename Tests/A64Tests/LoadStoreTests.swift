@@ -20,7 +20,7 @@ final class LoadStoreTests: XCTestCase {
             0x58ffffcd, // 0x28 ldr x13, 0x20 (literal)
             0x39000c01, // 0x2c strb w1, [x0, #3]
             0x79000c01, // 0x30 strh w1, [x0, #6]
-        ])
+        ], normalMemory: true)
         h.write(d - 4, 0xDEAD_BEEF, size: 4)
         h.write(d, 0x8877_6655_C4B3_8211)
         h.write(d + 8, 0x0123_4567_89AB_CDEF)

@@ -21,14 +21,29 @@ final class SystemTests: XCTestCase {
     }
 
     func testDCZVAZeroesTheBlock() {
+        // DC ZVA needs Normal memory: with the MMU off data is Device, so
+        // here HCR_EL2.DC makes it Normal Write-Back, with a stage 2 that
+        // maps IPA 0x4000_0000 to itself with one 1 GiB block.
         let d = Harness.data
-        let h = Harness([0xd50b7422])   // dc zva, x2
+        let h = Harness([0xd50b7422], normalMemory: true)    // dc zva, x2
         for i in 0..<32 { h.write(d + UInt64(i) * 8, 0x5A5A_5A5A_5A5A_5A5A) }
         h[2] = d + 0x47                 // inside the second 64-byte block
         h.step(1)
+        XCTAssertEqual(h.pcOffset, 4)
         XCTAssertEqual(h.read64(d + 0x38), 0x5A5A_5A5A_5A5A_5A5A, "block before untouched")
         for i in 0..<8 { XCTAssertEqual(h.read64(d + 0x40 + UInt64(i) * 8), 0) }
         XCTAssertEqual(h.read64(d + 0x80), 0x5A5A_5A5A_5A5A_5A5A, "block after untouched")
+    }
+
+    func testDCZVAOnDeviceMemoryIsAnAlignmentFault() {
+        // MMU off: data accesses are Device-nGnRnE (D8.2.12.1), and DC ZVA
+        // to Device memory generates an Alignment fault.
+        let h = Harness([0xd50b7422])
+        h[sysreg: "VBAR_EL1"] = Harness.base + 0x800
+        h[2] = Harness.data
+        h.step(1)
+        XCTAssertEqual(h[sysreg: "ESR_EL1"], 0x25 << 26 | 1 << 25 | 1 << 6 | 0x21)
+        XCTAssertEqual(h.read64(Harness.data), 0)
     }
 
     func testIdentificationMatchesImplementation() {

@@ -37,6 +37,14 @@ int check_true(const char *name, int cond)
     return check(name, cond != 0, 1);
 }
 
+void tap_skip(const char *name, const char *reason)
+{
+    tests++;
+    printf("ok %u - ", tests);
+    print_name(name);
+    printf(" # SKIP %s\n", reason);
+}
+
 void tap_note(const char *text)
 {
     printf("# %s\n", text);

@@ -17,6 +17,8 @@
 int  check(const char *name, uint64_t got, uint64_t expected);
 /* A check that is just a condition (got = cond, expected = 1). */
 int  check_true(const char *name, int cond);
+/* A check that is not run: "ok N - name # SKIP reason" (counts as passed). */
+void tap_skip(const char *name, const char *reason);
 /* "# text" diagnostic line. */
 void tap_note(const char *text);
 /* Prints the plan "1..N"; returns 0 if every check passed, else 1. */

@@ -174,7 +174,6 @@ extension Decoder {
                   SystemInstructions.table[index].isSYSL == (op == .SYSL) else { return nil }
             d.op = op
             d.rd = op == .SYSL ? zrDest(rd) : zr(rd)
-            d.a = SystemInstructions.table[index].kind.rawValue
             d.b = UInt8(rd)
             d.imm = UInt64(index)
 

@@ -32,10 +32,13 @@ extension CPU {
         outer: while executed < budget {
             interruptCheckRequested = false
             executedInRun = executed
+            // The translation context may have changed (EL, registers, TLBI):
+            // look the fetch page up again and use the EL's software TLB.
+            pageVA = 1
+            selectSoftTLB()
             if let vector = takePendingInterrupt(pc: pc) {
                 statistics.interruptsTaken &+= 1
                 pc = vector
-                pageVA = 1
                 executed &+= 1
                 continue outer
             }
@@ -43,7 +46,6 @@ extension CPU {
                 // D1.4.4: any instruction executed with PSTATE.IL = 1 takes
                 // an Illegal Execution state exception instead.
                 pc = takeSynchronousException(ExceptionRecord(.illegalExecutionState), pc: pc)
-                pageVA = 1
                 executed &+= 1
                 continue outer
             }
@@ -55,18 +57,25 @@ extension CPU {
                 if pc & 3 != 0 {
                     // PC alignment fault (D1.3.5.2): FAR = the PC.
                     pc = takeSynchronousException(ExceptionRecord(.pcAlignment, faultAddress: pc), pc: pc)
-                    pageVA = 1
                     executed &+= 1
-                    continue loop
+                    continue outer
                 }
-                // Instruction fetch, MMU off: VA = PA (D8.2.12).
+                // Instruction fetch: translated once per page (the decoded
+                // page is per physical page).
                 let base = pc & ~(PhysicalMemory.pageSize - 1)
-                guard memory.isRAM(base, 4) else {
-                    stopReason = .busError(BusError(address: pc, size: 4, isWrite: false), pc: pc, isFetch: true)
+                do {
+                    pagePA = try translateFetch(base)
+                } catch {
+                    if case .abort(var f) = error {
+                        f.va = pc
+                        pc = takeAbort(f, Decoded(), pc: pc)
+                        executed &+= 1
+                        continue outer
+                    }
+                    stopReason = .requested
                     break outer
                 }
                 pageVA = base
-                pagePA = base
                 page = shared.decodedPage(pagePA)
                 continue loop
             }
@@ -246,7 +255,10 @@ extension CPU {
                 case .SYS:
                     let row = SystemInstructions.table[Int(d.imm)]
                     try checkSystemInstruction(row, rt: d.b)
-                    try systemInstruction(row.kind, x[d.rd])
+                    try systemInstruction(row.operation, x[d.rd])
+                    // A TLBI or AT may have changed what translations hold.
+                    pc = next; executed &+= 1
+                    continue outer
                 case .SYSL:
                     throw CPUException.undefined
 
@@ -514,7 +526,10 @@ extension CPU {
                 switch error {
                 case .exception(let e):
                     pc = takeSynchronousException(e, pc: pc)
-                    pageVA = 1
+                    executed &+= 1
+                    continue outer
+                case .abort(let f):
+                    pc = takeAbort(f, d, pc: pc)
                     executed &+= 1
                     continue outer
                 case .bus(let e): stopReason = .busError(e, pc: pc, isFetch: false)

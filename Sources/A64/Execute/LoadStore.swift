@@ -81,14 +81,7 @@ extension CPU {
     /// type (B2.5.2, AArch64.CheckAlignment): else an Alignment fault, a Data
     /// Abort with DFSC 0b100001, ISV = 0, FAR = the address.
     @inline(__always) func checkAligned(_ a: UInt64, _ size: Int, isWrite: Bool) throws(CPUException) {
-        if a & UInt64(size &- 1) != 0 { throw alignmentFault(a, isWrite: isWrite) }
-    }
-
-    @inline(never) func alignmentFault(_ a: UInt64, isWrite: Bool) -> CPUException {
-        let target = synchronousExceptionTarget()
-        let ec: ExceptionClass = target > currentEL ? .dataAbortLower : .dataAbortSame
-        return .exception(ExceptionRecord(ec, iss: (isWrite ? 1 << 6 : 0) | ExceptionRecord.alignmentFaultDFSC,
-                                          faultAddress: a))
+        if a & UInt64(size &- 1) != 0 { throw alignmentFault(a, isWrite ? .write : .read) }
     }
 
     // MARK: Exclusives (B2.9: the local and global monitors)
@@ -96,22 +89,24 @@ extension CPU {
     func loadExclusive(_ d: Decoded) throws(CPUException) {
         let a = x[d.rn]
         try checkAligned(a, 1 << Int(d.a), isWrite: false)
+        let pa = try translateData(a, .read).pa
         let v = try readSized(a, Int(d.a))
-        shared.setMonitor(cpu: index, a)
+        shared.setMonitor(cpu: index, pa)
         x[d.rd] = v
     }
 
     func loadExclusivePair(_ d: Decoded) throws(CPUException) {
         let a = x[d.rn], size = 1 << Int(d.a)
         try checkAligned(a, 2 * size, isWrite: false)
+        let pa = try translateData(a, .read).pa
         let v1 = try readBytes(a, size)
         let v2 = try readBytes(a &+ UInt64(size), size)
-        shared.setMonitor(cpu: index, a)
+        shared.setMonitor(cpu: index, pa)
         x[d.rd] = v1
         x[d.ra] = v2
     }
 
-    /// Whether a store-exclusive to `a` may succeed; the monitor is cleared
+    /// Whether a store-exclusive to physical address `a` may succeed; the monitor is cleared
     /// either way (AArch64.ExclusiveMonitorsPass).
     func exclusiveMonitorsPass(_ a: UInt64) -> Bool {
         let g = ImpDef.exclusivesGranuleShift
@@ -123,7 +118,8 @@ extension CPU {
     func storeExclusive(_ d: Decoded) throws(CPUException) {
         let a = x[d.rn]
         try checkAligned(a, 1 << Int(d.a), isWrite: true)
-        if exclusiveMonitorsPass(a) {
+        let pa = try translateData(a, .write).pa
+        if exclusiveMonitorsPass(pa) {
             try writeSized(a, Int(d.a), x[d.rd])
             x[d.rm] = 0
         } else {
@@ -134,7 +130,8 @@ extension CPU {
     func storeExclusivePair(_ d: Decoded) throws(CPUException) {
         let a = x[d.rn], size = 1 << Int(d.a)
         try checkAligned(a, 2 * size, isWrite: true)
-        if exclusiveMonitorsPass(a) {
+        let pa = try translateData(a, .write).pa
+        if exclusiveMonitorsPass(pa) {
             try writeBytes(a, size, x[d.rd])
             try writeBytes(a &+ UInt64(size), size, x[d.ra])
             x[d.rm] = 0

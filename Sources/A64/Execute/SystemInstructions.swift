@@ -132,6 +132,7 @@ extension CPU {
         case .stored(let writable):
             systemRegisters[index] = (systemRegisters[index] & ~writable) | (value & writable)
             if index == SR.CNTVOFF_EL2 { host?.timerChanged(self) }
+            if SR.translationControls.contains(index) { flushSoftTLB() }
         case .constant, .currentEL, .midr, .mpidr, .physicalCount, .virtualCount, .iccSRE, .dczid, .isr:
             break       // read-only (or RAO/WI); an MSR to them was refused by the checks
         case .nzcv: nzcv = UInt32(truncatingIfNeeded: value) & 0xF000_0000
@@ -207,16 +208,43 @@ extension CPU {
         }
     }
 
-    func systemInstruction(_ kind: SystemInstructionKind, _ operand: UInt64) throws(CPUException) {
-        switch kind {
+    func systemInstruction(_ operation: SystemOperation, _ operand: UInt64) throws(CPUException) {
+        switch operation {
         case .dcZVA:
-            // DC ZVA: zero the DCZID_EL0-sized block containing the address.
+            // DC ZVA (C5.3.x): zero the DCZID_EL0-sized block containing the
+            // address, as stores (translated, write permission); Device memory
+            // gives an Alignment fault.
             let size = ImpDef.dczvaBlockSize
             let base = operand & ~(size - 1)
+            if try translateData(base, .write).entry.attributes.isDevice {
+                throw alignmentFault(operand, .write)
+            }
             var a = base
             while a < base &+ size { try write64(a, 0); a &+= 8 }
-        case .dataCacheMaintenance, .instructionCacheMaintenance, .tlbInvalidate:
-            break   // no cache or TLB model yet: nothing is ever stale
+        case .dataCache(let op):
+            // By VA: translated as a read, without permission faults except
+            // DC IVAC, which needs write permission (D7.5.9.5). The data
+            // caches themselves are the cache model's (no effect until then).
+            if op.byVA { try maintenanceTranslate(operand, needsWrite: op == .IVAC) }
+        case .instructionCache(let op):
+            if op == .IVAU { try maintenanceTranslate(operand, needsWrite: false) }
+        case .tlbi(let op, let shareability, _):
+            tlbInvalidate(op, shareability, operand)
+        case .at(let op):
+            try addressTranslate(op, operand)
+        }
+    }
+
+    /// The translation of a cache maintenance instruction by VA: faults
+    /// other than permission faults are reported with ESR.CM = 1.
+    func maintenanceTranslate(_ va: UInt64, needsWrite: Bool) throws(CPUException) {
+        do {
+            _ = try translate(va, needsWrite ? .write : .read, el: currentEL)
+        } catch {
+            if error.kind == .permission && !needsWrite { return }
+            var f = error
+            f.cacheMaintenance = true
+            throw .abort(f)
         }
     }
 }

@@ -35,6 +35,10 @@ public enum CPUException: Error {
     case bus(BusError)
     /// An architectural synchronous exception, taken by the interpreter.
     case exception(ExceptionRecord)
+    /// A fault of a memory access (translation, permission, alignment,
+    /// External abort): the interpreter makes it a Data or Instruction Abort
+    /// with the syndrome of the instruction that made the access.
+    case abort(TranslationFault)
     case stop(StopReason)
 
     /// The UNDEFINED instruction exception.
@@ -46,6 +50,11 @@ public enum CPUException: Error {
 public struct ProcessorFeatures: Sendable {
     /// EL2 is implemented (QEMU's virtualization=on).
     public var el2 = false
+    /// TLB geometry (ImpDef.tlbEntries / tlbWays unless configured) and the
+    /// seed of its eviction choices.
+    public var tlbEntries = ImpDef.tlbEntries
+    public var tlbWays = ImpDef.tlbWays
+    public var seed: UInt64 = 0
     public init(el2: Bool = false) { self.el2 = el2 }
 }
 
@@ -92,6 +101,11 @@ public final class CPU {
     public var stopReason: StopReason?
 
     public let features: ProcessorFeatures
+    /// The modelled TLB (D8.16) and, in front of it, the software TLB of
+    /// the current translation context (a cache of the modelled one).
+    public let tlb: TLB
+    let softTLBStorage: UnsafeMutablePointer<SoftTLBEntry>
+    @usableFromInline var softTLB: UnsafeMutablePointer<SoftTLBEntry>
     /// PSTATE.IL: set by an illegal exception return; the next instruction
     /// takes an Illegal Execution state exception.
     public var illegalState = false
@@ -117,15 +131,23 @@ public final class CPU {
         ramBase = memory.ramBase
         ramSize = memory.ramSize
         writeWatch = memory.writeWatch
+        tlb = TLB(entries: features.tlbEntries, ways: features.tlbWays, seed: features.seed &+ UInt64(index))
+        softTLBStorage = .allocate(capacity: SoftTLB.contexts * SoftTLB.entries)
+        softTLBStorage.initialize(repeating: SoftTLBEntry.invalid, count: SoftTLB.contexts * SoftTLB.entries)
+        softTLB = softTLBStorage
         let storage = UnsafeMutablePointer<UInt64>.allocate(capacity: RegisterIndex.count)
         storage.initialize(repeating: 0, count: RegisterIndex.count)
         x = RegisterFile(base: storage)
         systemRegisters = []
-        _ = shared.registerCPU()
+        _ = shared.registerCPU(tlb: tlb)
         resetSystemRegisters()
+        tlb.onRemove = { [unowned self] in self.flushSoftTLB() }
     }
 
-    deinit { x.base.deallocate() }
+    deinit {
+        x.base.deallocate()
+        softTLBStorage.deallocate()
+    }
 
     /// MPIDR_EL1 as QEMU's virt board assigns it with a GICv3: clusters of
     /// 16 CPUs (Aff0 = index % 16, Aff1 = index / 16), bit 31 RES1, U = 0.
@@ -158,6 +180,8 @@ public final class CPU {
         shared.events[index] = false
         timer = GenericTimer()
         resetSystemRegisters()
+        flushSoftTLB()
+        selectSoftTLB()
         stopReason = nil
         shared.clearMonitor(cpu: index)
     }
@@ -175,98 +199,6 @@ public final class CPU {
     }
     /// {E2H, TGE} = {1, 1}: EL0 runs in the EL2&0 regime ("ELIsInHost").
     var inHost: Bool { hcrEL2 & (HCR.E2H | HCR.TGE) == HCR.E2H | HCR.TGE }
-
-    // MARK: data access, RAM fast path (Memory is reached directly)
-
-    @inline(__always) func read8(_ va: UInt64) throws(CPUException) -> UInt64 {
-        let off = va &- ramBase
-        if off < ramSize { return UInt64(ram.load(fromByteOffset: Int(off), as: UInt8.self)) }
-        return try slowRead(va, 1)
-    }
-    @inline(__always) func read16(_ va: UInt64) throws(CPUException) -> UInt64 {
-        let off = va &- ramBase
-        if off < ramSize &- 1 { return UInt64(ram.loadUnaligned(fromByteOffset: Int(off), as: UInt16.self)) }
-        return try slowRead(va, 2)
-    }
-    @inline(__always) func read32(_ va: UInt64) throws(CPUException) -> UInt64 {
-        let off = va &- ramBase
-        if off < ramSize &- 3 { return UInt64(ram.loadUnaligned(fromByteOffset: Int(off), as: UInt32.self)) }
-        return try slowRead(va, 4)
-    }
-    @inline(__always) func read64(_ va: UInt64) throws(CPUException) -> UInt64 {
-        let off = va &- ramBase
-        if off < ramSize &- 7 { return ram.loadUnaligned(fromByteOffset: Int(off), as: UInt64.self) }
-        return try slowRead(va, 8)
-    }
-
-    @inline(__always) func write8(_ va: UInt64, _ v: UInt64) throws(CPUException) {
-        let off = va &- ramBase
-        if off < ramSize {
-            ram.storeBytes(of: UInt8(truncatingIfNeeded: v), toByteOffset: Int(off), as: UInt8.self)
-            if writeWatch[Int(off >> 12)] != 0 { memory.writeWatchHandler?(va, 1) }
-            return
-        }
-        try slowWrite(va, 1, v)
-    }
-    @inline(__always) func write16(_ va: UInt64, _ v: UInt64) throws(CPUException) {
-        let off = va &- ramBase
-        if off < ramSize &- 1 {
-            ram.storeBytes(of: UInt16(truncatingIfNeeded: v), toByteOffset: Int(off), as: UInt16.self)
-            noteStore(off, 2)
-            return
-        }
-        try slowWrite(va, 2, v)
-    }
-    @inline(__always) func write32(_ va: UInt64, _ v: UInt64) throws(CPUException) {
-        let off = va &- ramBase
-        if off < ramSize &- 3 {
-            ram.storeBytes(of: UInt32(truncatingIfNeeded: v), toByteOffset: Int(off), as: UInt32.self)
-            noteStore(off, 4)
-            return
-        }
-        try slowWrite(va, 4, v)
-    }
-    @inline(__always) func write64(_ va: UInt64, _ v: UInt64) throws(CPUException) {
-        let off = va &- ramBase
-        if off < ramSize &- 7 {
-            ram.storeBytes(of: v, toByteOffset: Int(off), as: UInt64.self)
-            noteStore(off, 8)
-            return
-        }
-        try slowWrite(va, 8, v)
-    }
-
-    /// The store fast path's write watch: one byte test, plus the next page's
-    /// when the access crosses a page boundary.
-    @inline(__always) func noteStore(_ off: UInt64, _ size: UInt64) {
-        let first = Int(off >> 12), last = Int((off &+ size &- 1) >> 12)
-        if writeWatch[first] | writeWatch[last] != 0 {
-            memory.writeWatchHandler?(ramBase &+ off, Int(size))
-        }
-    }
-
-    @inline(never) func slowRead(_ va: UInt64, _ size: Int) throws(CPUException) -> UInt64 {
-        do { return try memory.read(va, size: size) } catch { throw .bus(error) }
-    }
-    @inline(never) func slowWrite(_ va: UInt64, _ size: Int, _ v: UInt64) throws(CPUException) {
-        do { try memory.write(va, size: size, value: v) } catch { throw .bus(error) }
-    }
-
-    /// Reads for devices and the debugger (not the hot path).
-    public func readMemory(_ va: UInt64, count: Int) throws(BusError) -> [UInt8] {
-        try memory.readBytes(va, count: count)
-    }
-    public func readString(_ va: UInt64, limit: Int = 1 << 20) throws(BusError) -> [UInt8] {
-        var out: [UInt8] = []
-        var a = va
-        while out.count < limit {
-            let b = UInt8(try memory.read(a, size: 1))
-            if b == 0 { break }
-            out.append(b)
-            a &+= 1
-        }
-        return out
-    }
 
     // MARK: PSTATE helpers
 

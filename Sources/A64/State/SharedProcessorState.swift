@@ -38,7 +38,11 @@ public final class SharedProcessorState {
         for i in events.indices { events[i] = true }
     }
 
-    func registerCPU() -> Int {
+    /// Every CPU's TLB, for broadcast TLB maintenance.
+    public private(set) var tlbs: [TLB] = []
+
+    func registerCPU(tlb: TLB) -> Int {
+        tlbs.append(tlb)
         events.append(false)
         monitors.append(nil)
         return monitors.count - 1

@@ -355,6 +355,22 @@ enum SR {
     static let VPIDR_EL2 = SystemRegisters.index(named: "VPIDR_EL2")!
     static let VMPIDR_EL2 = SystemRegisters.index(named: "VMPIDR_EL2")!
     static let OSLSR_EL1 = SystemRegisters.index(named: "OSLSR_EL1")!
+    static let TCR_EL1 = SystemRegisters.index(named: "TCR_EL1")!
+    static let TCR_EL2 = SystemRegisters.index(named: "TCR_EL2")!
+    static let TTBR0_EL1 = SystemRegisters.index(named: "TTBR0_EL1")!
+    static let TTBR1_EL1 = SystemRegisters.index(named: "TTBR1_EL1")!
+    static let TTBR0_EL2 = SystemRegisters.index(named: "TTBR0_EL2")!
+    static let TTBR1_EL2 = SystemRegisters.index(named: "TTBR1_EL2")!
+    static let MAIR_EL1 = SystemRegisters.index(named: "MAIR_EL1")!
+    static let MAIR_EL2 = SystemRegisters.index(named: "MAIR_EL2")!
+    static let VTTBR_EL2 = SystemRegisters.index(named: "VTTBR_EL2")!
+    static let VTCR_EL2 = SystemRegisters.index(named: "VTCR_EL2")!
+    static let HPFAR_EL2 = SystemRegisters.index(named: "HPFAR_EL2")!
+    static let PAR_EL1 = SystemRegisters.index(named: "PAR_EL1")!
+    /// The registers whose value a translation depends on: writing one
+    /// drops the software TLB (never the modelled TLB, D8.17).
+    static let translationControls: Set<Int> = [SCTLR_EL1, SCTLR_EL2, TCR_EL1, TCR_EL2, TTBR0_EL1, TTBR1_EL1,
+                                                TTBR0_EL2, TTBR1_EL2, MAIR_EL1, MAIR_EL2, HCR_EL2, VTTBR_EL2, VTCR_EL2]
     static let ID_AA64PFR0_EL1 = SystemRegisters.index(named: "ID_AA64PFR0_EL1")!
     static let ID_AA64MMFR1_EL1 = SystemRegisters.index(named: "ID_AA64MMFR1_EL1")!
     static let esrIndex = [SystemRegisters.index(named: "ESR_EL1")!, SystemRegisters.index(named: "ESR_EL1")!,

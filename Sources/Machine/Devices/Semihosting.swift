@@ -51,7 +51,12 @@ public final class Semihosting {
 
     public func setImageEnd(_ end: UInt64) { configuration.imageEnd = end }
 
+    /// The CPU making the current call: parameter blocks and buffers are
+    /// virtual addresses of its current translation regime.
+    private unowned(unsafe) var caller: CPU! = nil
+
     public func semihostingCall(_ cpu: CPU) throws(CPUException) {
+        caller = cpu
         let op = cpu.x[0] & 0xFFFF_FFFF
         let param = cpu.x[1]
         do {
@@ -63,7 +68,7 @@ public final class Semihosting {
     }
 
     func word(_ block: UInt64, _ i: UInt64) throws(BusError) -> UInt64 {
-        try memory.read(block &+ 8 * i, size: 8)
+        try caller.readMemory64(block &+ 8 * i)
     }
 
     static let failure = UInt64(bitPattern: -1)
@@ -75,7 +80,7 @@ public final class Semihosting {
         }
         switch op {
         case .writec:
-            console.write(UInt8(try memory.read(p, size: 1)))
+            console.write(try cpu.readMemory(p, count: 1)[0])
             return 0
         case .write0:
             console.write(try cpu.readString(p))
@@ -93,7 +98,7 @@ public final class Semihosting {
         case .open:
             let name = try word(p, 0), mode = try word(p, 1), len = try word(p, 2)
             guard len < 4096 else { lastErrno = ENAMETOOLONG; return Self.failure }
-            let path = String(decoding: try memory.readBytes(name, count: Int(len)), as: UTF8.self)
+            let path = String(decoding: try cpu.readMemory(name, count: Int(len)), as: UTF8.self)
             return open(path, mode: mode)
         case .close:
             let handle = try word(p, 0)
@@ -123,7 +128,7 @@ public final class Semihosting {
         case .time:
             return cpu.instructionsRetired / Self.ticksPerSecond
         case .elapsed:
-            try memory.write(p, size: 8, value: cpu.instructionsRetired)
+            try cpu.writeMemory64(p, cpu.instructionsRetired)
             return 0
         case .tickfreq:
             return Self.ticksPerSecond
@@ -133,8 +138,8 @@ public final class Semihosting {
             let buf = try word(p, 0), size = try word(p, 1)
             let bytes = Array(configuration.commandLine.utf8) + [0]
             guard UInt64(bytes.count) <= size else { lastErrno = E2BIG; return Self.failure }
-            try memory.writeBytes(buf, bytes)
-            try memory.write(p &+ 8, size: 8, value: UInt64(bytes.count - 1))
+            try cpu.writeMemory(buf, bytes)
+            try cpu.writeMemory64(p &+ 8, UInt64(bytes.count - 1))
             return 0
         case .heapinfo:
             // Heap from the end of the image to 1 MiB below the top of RAM;
@@ -142,10 +147,10 @@ public final class Semihosting {
             let block = try word(p, 0)
             let top = memory.ramBase + memory.ramSize
             let heapBase = (configuration.imageEnd + 0xFFF) & ~0xFFF
-            try memory.write(block, size: 8, value: heapBase)
-            try memory.write(block + 8, size: 8, value: top - (1 << 20))
-            try memory.write(block + 16, size: 8, value: top)
-            try memory.write(block + 24, size: 8, value: top - (1 << 20))
+            try cpu.writeMemory64(block, heapBase)
+            try cpu.writeMemory64(block + 8, top - (1 << 20))
+            try cpu.writeMemory64(block + 16, top)
+            try cpu.writeMemory64(block + 24, top - (1 << 20))
             return 0
         case .exit, .exitExtended:
             // AArch64: X1 points to {reason, subcode}; an application exit
@@ -164,7 +169,7 @@ public final class Semihosting {
     func fail() -> UInt64 { lastErrno = errno; return Self.failure }
 
     func writeHandle(_ handle: UInt64, _ buf: UInt64, _ len: UInt64) throws(BusError) -> UInt64 {
-        let bytes = try memory.readBytes(buf, count: Int(min(len, 1 << 30)))
+        let bytes = try caller.readMemory(buf, count: Int(min(len, 1 << 30)))
         switch handle {
         case 2: console.write(bytes); return 0
         case 3:
@@ -187,7 +192,7 @@ public final class Semihosting {
         var bytes = [UInt8](repeating: 0, count: Int(min(len, 1 << 30)))
         let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
         if n < 0 { lastErrno = errno; return len }
-        try memory.writeBytes(buf, bytes[0..<n])
+        try caller.writeMemory(buf, Array(bytes[0..<n]))
         return len - UInt64(n)
     }
 

@@ -1,0 +1,261 @@
+import Memory
+
+/// One slot of the software TLB: a 4K virtual page of RAM the current
+/// context may read (`readTag` = the page) and/or write (`writeTag`), and
+/// `delta`, which added to the VA gives the offset in RAM.
+///
+/// It is a cache of the modelled TLB, like QEMU's softmmu TLB, never a
+/// translation of its own: it is filled only from a translation that the
+/// modelled TLB holds (or a flat one), and emptied whenever the modelled TLB
+/// loses an entry or a register the translation depends on changes.
+public struct SoftTLBEntry {
+    var readTag: UInt64
+    var writeTag: UInt64
+    var delta: UInt64
+    /// Never equal to a masked address: the mask keeps bits 11:0 zero
+    /// except the low alignment bits.
+    static let invalid = SoftTLBEntry(readTag: .max, writeTag: .max, delta: 0)
+}
+
+enum SoftTLB {
+    /// Direct-mapped, this many 4K pages per context.
+    static let entries = 256
+    static let indexMask: UInt64 = 255
+    /// One table per (regime, EL) pair with its own permissions: EL1&0 at
+    /// EL0 and EL1, EL2, EL2&0 at EL0 and EL2.
+    static let contexts = 5
+}
+
+extension CPU {
+    /// Points `softTLB` at the table of the current regime and EL.
+    func selectSoftTLB() {
+        let context: Int
+        switch regime(forEL: currentEL) {
+        case .el10: context = currentEL == 0 ? 0 : 1
+        case .el2: context = 2
+        case .el20: context = currentEL == 0 ? 3 : 4
+        }
+        softTLB = softTLBStorage + context * SoftTLB.entries
+    }
+
+    public func flushSoftTLB() {
+        softTLBStorage.update(repeating: .invalid, count: SoftTLB.contexts * SoftTLB.entries)
+    }
+
+    @inline(__always) func softSlot(_ va: UInt64) -> UnsafeMutablePointer<SoftTLBEntry> {
+        softTLB + Int(truncatingIfNeeded: (va &>> 12) & SoftTLB.indexMask)
+    }
+
+    // MARK: the fast paths: one compare against the page (and alignment) tag
+
+    @inline(__always) func read8(_ va: UInt64) throws(CPUException) -> UInt64 {
+        let e = softSlot(va)
+        if e.pointee.readTag == va & ~0xFFF {
+            return UInt64(ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt8.self))
+        }
+        return try slowRead(va, 1)
+    }
+    @inline(__always) func read16(_ va: UInt64) throws(CPUException) -> UInt64 {
+        let e = softSlot(va)
+        if e.pointee.readTag == va & ~0xFFE {
+            return UInt64(ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt16.self))
+        }
+        return try slowRead(va, 2)
+    }
+    @inline(__always) func read32(_ va: UInt64) throws(CPUException) -> UInt64 {
+        let e = softSlot(va)
+        if e.pointee.readTag == va & ~0xFFC {
+            return UInt64(ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt32.self))
+        }
+        return try slowRead(va, 4)
+    }
+    @inline(__always) func read64(_ va: UInt64) throws(CPUException) -> UInt64 {
+        let e = softSlot(va)
+        if e.pointee.readTag == va & ~0xFF8 {
+            return ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt64.self)
+        }
+        return try slowRead(va, 8)
+    }
+
+    @inline(__always) func write8(_ va: UInt64, _ v: UInt64) throws(CPUException) {
+        let e = softSlot(va)
+        if e.pointee.writeTag == va & ~0xFFF {
+            let off = va &+ e.pointee.delta
+            ram.storeBytes(of: UInt8(truncatingIfNeeded: v), toByteOffset: Int(truncatingIfNeeded: off), as: UInt8.self)
+            noteStore(off, 1)
+            return
+        }
+        try slowWrite(va, 1, v)
+    }
+    @inline(__always) func write16(_ va: UInt64, _ v: UInt64) throws(CPUException) {
+        let e = softSlot(va)
+        if e.pointee.writeTag == va & ~0xFFE {
+            let off = va &+ e.pointee.delta
+            ram.storeBytes(of: UInt16(truncatingIfNeeded: v), toByteOffset: Int(truncatingIfNeeded: off), as: UInt16.self)
+            noteStore(off, 2)
+            return
+        }
+        try slowWrite(va, 2, v)
+    }
+    @inline(__always) func write32(_ va: UInt64, _ v: UInt64) throws(CPUException) {
+        let e = softSlot(va)
+        if e.pointee.writeTag == va & ~0xFFC {
+            let off = va &+ e.pointee.delta
+            ram.storeBytes(of: UInt32(truncatingIfNeeded: v), toByteOffset: Int(truncatingIfNeeded: off), as: UInt32.self)
+            noteStore(off, 4)
+            return
+        }
+        try slowWrite(va, 4, v)
+    }
+    @inline(__always) func write64(_ va: UInt64, _ v: UInt64) throws(CPUException) {
+        let e = softSlot(va)
+        if e.pointee.writeTag == va & ~0xFF8 {
+            let off = va &+ e.pointee.delta
+            ram.storeBytes(of: v, toByteOffset: Int(truncatingIfNeeded: off), as: UInt64.self)
+            noteStore(off, 8)
+            return
+        }
+        try slowWrite(va, 8, v)
+    }
+
+    /// The store fast path's write watch (decoded code, exclusive monitors):
+    /// an aligned access never crosses a page, so one byte says.
+    @inline(__always) func noteStore(_ off: UInt64, _ size: Int) {
+        if writeWatch[Int(truncatingIfNeeded: off >> 12)] != 0 {
+            memory.writeWatchHandler?(ramBase &+ off, size)
+        }
+    }
+
+    // MARK: the slow paths: translate, check, fill, access
+
+    /// SCTLR_ELx.A for the current regime: alignment checking of every
+    /// data access (D8.2.11 ... AArch64.CheckAlignment).
+    var alignmentCheckEnabled: Bool {
+        systemRegisters[regime(forEL: currentEL) == .el10 ? SR.SCTLR_EL1 : SR.SCTLR_EL2] & 2 != 0
+    }
+
+    /// Translates a data access of the current EL, throwing its fault, and
+    /// fills the software TLB when the page is RAM.
+    func translateData(_ va: UInt64, _ access: AccessKind) throws(CPUException) -> (pa: UInt64, entry: TLBEntry) {
+        let t: (pa: UInt64, entry: TLBEntry)
+        do { t = try translate(va, access, el: currentEL) } catch { throw .abort(error) }
+        let page = t.pa & ~0xFFF
+        if memory.isRAM(page, 4096) {
+            let e = softSlot(va)
+            let tag = va & ~0xFFF
+            let delta = (page &- ramBase) &- tag
+            if e.pointee.delta != delta { e.pointee = .invalid }
+            e.pointee.delta = delta
+            let el = currentEL
+            if t.entry.stage1.allows(.read, el: el) && t.entry.stage2.allows(.read, el: el) { e.pointee.readTag = tag }
+            if t.entry.stage1.allows(.write, el: el) && t.entry.stage2.allows(.write, el: el) { e.pointee.writeTag = tag }
+        }
+        return t
+    }
+
+    func alignmentFault(_ va: UInt64, _ access: AccessKind) -> CPUException {
+        .abort(TranslationFault(.alignment, level: 0, access: access, va: va))
+    }
+
+    @inline(never) func slowRead(_ va: UInt64, _ size: Int) throws(CPUException) -> UInt64 {
+        let misaligned = va & UInt64(size &- 1) != 0
+        if misaligned && alignmentCheckEnabled { throw alignmentFault(va, .read) }
+        let (pa, entry) = try translateData(va, .read)
+        if misaligned {
+            // Device memory must be aligned (B2.5.2); Normal memory takes
+            // an unaligned access, byte by byte across a page boundary.
+            if entry.attributes.isDevice { throw alignmentFault(va, .read) }
+            if (va & 0xFFF) + UInt64(size) > 0x1000 {
+                var v: UInt64 = 0
+                for i in 0..<size { v |= try read8(va &+ UInt64(i)) << UInt64(8 * i) }
+                return v
+            }
+        }
+        do { return try memory.read(pa, size: size) } catch {
+            throw .abort(TranslationFault(.externalAbort, level: 0, access: .read, va: va))
+        }
+    }
+
+    @inline(never) func slowWrite(_ va: UInt64, _ size: Int, _ v: UInt64) throws(CPUException) {
+        let misaligned = va & UInt64(size &- 1) != 0
+        if misaligned && alignmentCheckEnabled { throw alignmentFault(va, .write) }
+        let (pa, entry) = try translateData(va, .write)
+        if misaligned {
+            if entry.attributes.isDevice { throw alignmentFault(va, .write) }
+            if (va & 0xFFF) + UInt64(size) > 0x1000 {
+                // Translate both pages before writing anything.
+                _ = try translateData((va | 0xFFF) &+ 1, .write)
+                for i in 0..<size { try write8(va &+ UInt64(i), v >> UInt64(8 * i)) }
+                return
+            }
+        }
+        do { try memory.write(pa, size: size, value: v) } catch {
+            throw .abort(TranslationFault(.externalAbort, level: 0, access: .write, va: va))
+        }
+    }
+
+    /// The PA an instruction fetch at `pc` reads (the interpreter caches
+    /// the decoded page); throws the Instruction Abort's fault.
+    func translateFetch(_ pc: UInt64) throws(CPUException) -> UInt64 {
+        let pa: UInt64
+        do { pa = try translate(pc, .fetch, el: currentEL).pa } catch { throw .abort(error) }
+        guard memory.isRAM(pa & ~0xFFF, 4096) else {
+            throw .abort(TranslationFault(.externalAbort, level: 0, access: .fetch, va: pc))
+        }
+        return pa
+    }
+
+    // MARK: guest memory for devices (semihosting) and the debugger
+
+    /// The PA of a guest VA as the current EL would translate it for
+    /// `access`, or nil if that faults. Used by semihosting, whose
+    /// parameter blocks are virtual addresses, and by the debugger.
+    public func guestPhysicalAddress(_ va: UInt64, _ access: AccessKind = .read) -> UInt64? {
+        try? translate(va, access, el: currentEL).pa
+    }
+
+    /// Reads guest virtual memory page by page (for devices, not the hot path).
+    public func readMemory(_ va: UInt64, count: Int) throws(BusError) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        var a = va, left = count
+        while left > 0 {
+            let chunk = min(left, Int(0x1000 - (a & 0xFFF)))
+            guard let pa = guestPhysicalAddress(a) else { throw BusError(address: a, size: chunk, isWrite: false) }
+            out += try memory.readBytes(pa, count: chunk)
+            a &+= UInt64(chunk); left -= chunk
+        }
+        return out
+    }
+
+    public func writeMemory(_ va: UInt64, _ bytes: [UInt8]) throws(BusError) {
+        var a = va, done = 0
+        while done < bytes.count {
+            let chunk = min(bytes.count - done, Int(0x1000 - (a & 0xFFF)))
+            guard let pa = guestPhysicalAddress(a, .write) else { throw BusError(address: a, size: chunk, isWrite: true) }
+            try memory.writeBytes(pa, bytes[done..<(done + chunk)])
+            a &+= UInt64(chunk); done += chunk
+        }
+    }
+
+    public func readMemory64(_ va: UInt64) throws(BusError) -> UInt64 {
+        let b = try readMemory(va, count: 8)
+        return b.enumerated().reduce(0) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+    }
+
+    public func writeMemory64(_ va: UInt64, _ v: UInt64) throws(BusError) {
+        try writeMemory(va, (0..<8).map { UInt8(truncatingIfNeeded: v >> UInt64(8 * $0)) })
+    }
+
+    public func readString(_ va: UInt64, limit: Int = 1 << 20) throws(BusError) -> [UInt8] {
+        var out: [UInt8] = []
+        var a = va
+        while out.count < limit {
+            let b = try readMemory(a, count: 1)[0]
+            if b == 0 { break }
+            out.append(b)
+            a &+= 1
+        }
+        return out
+    }
+}
