@@ -67,6 +67,9 @@ unit-test: deps
 suites: build guests
 	$(PYTHON) tools/determinism.py --emu $(EMU) $(GUESTS_OUT)/el/smp_psci.elf --smp 4 --el 2
 	$(PYTHON) tools/determinism.py --emu $(EMU) $(GUESTS_OUT)/el/smp_psci.elf --smp 4
+	$(PYTHON) tools/seed_sweep.py --emu $(EMU) $(GUESTS_OUT)/mmu/remap_stale.elf
+	$(PYTHON) tools/seed_sweep.py --emu $(EMU) $(GUESTS_OUT)/mmu/remap.elf
+	$(PYTHON) tools/seed_sweep.py --emu $(EMU) $(GUESTS_OUT)/mmu/tlbi_local_vs_is.elf --smp 2
 	$(PYTHON) tools/suite.py --emu $(EMU) -j $(JOBS) $(MANIFESTS)
 
 check: unit-test suites

@@ -42,6 +42,9 @@ public final class Board {
         public var seed: UInt64 = 0
         /// Instructions each CPU runs before the next one gets its turn.
         public var quantum = 4096
+        /// Each CPU's TLB: entries and ways (ImpDef's by default).
+        public var tlbEntries = ImpDef.tlbEntries
+        public var tlbWays = ImpDef.tlbWays
         public var semihosting = SemihostingConfiguration()
         public init() {}
     }
@@ -65,7 +68,10 @@ public final class Board {
         let shared = SharedProcessorState(memory: memory)
         self.memory = memory
         self.shared = shared
-        let features = ProcessorFeatures(el2: configuration.bootEL == 2)
+        var features = ProcessorFeatures(el2: configuration.bootEL == 2)
+        features.tlbEntries = configuration.tlbEntries
+        features.tlbWays = configuration.tlbWays
+        features.seed = configuration.seed
         cpus = (0..<configuration.cpuCount).map { CPU(index: $0, shared: shared, features: features) }
         uart = PL011(console: console)
         memory.map(uart, at: MemoryMap.uart, size: MemoryMap.uartSize, name: "pl011")

@@ -86,6 +86,12 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Instructions a CPU runs before the next CPU's turn.")
     var quantum: Int = 4096
 
+    @Option(name: .customLong("tlb-entries"), help: "Entries in each CPU's TLB (default \(ImpDef.tlbEntries)).")
+    var tlbEntries: Int = ImpDef.tlbEntries
+
+    @Option(name: .customLong("tlb-ways"), help: "Ways of each CPU's TLB (default \(ImpDef.tlbWays)); a full set evicts a seeded choice.")
+    var tlbWays: Int = ImpDef.tlbWays
+
     @Option(name: .customLong("max-insns"), help: "Stop with exit status 124 after N instructions.")
     var maxInstructions: UInt64?
 
@@ -111,6 +117,10 @@ struct Run: ParsableCommand {
         guard smp >= 1 && smp <= Board.MemoryMap.maxCPUs else {
             throw ValidationError("--smp \(smp): expected 1 to \(Board.MemoryMap.maxCPUs) CPUs")
         }
+        guard tlbWays >= 1 && tlbWays <= 64 && tlbEntries >= tlbWays && tlbEntries <= 1 << 20
+                && tlbEntries % tlbWays == 0 else {
+            throw ValidationError("--tlb-entries \(tlbEntries) --tlb-ways \(tlbWays): expected 1 to 64 ways and a multiple of them, up to \(1 << 20) entries")
+        }
         guard quantum >= 1 && quantum <= 1 << 24 else {
             throw ValidationError("--quantum \(quantum): expected 1 to \(1 << 24) instructions")
         }
@@ -123,6 +133,8 @@ struct Run: ParsableCommand {
         config.cpuCount = smp
         config.seed = seed
         config.quantum = quantum
+        config.tlbEntries = tlbEntries
+        config.tlbWays = tlbWays
         config.semihosting.root = semihostingRoot ?? directoryOf(guest)
         config.semihosting.writable = semihostingWritable
         config.semihosting.commandLine = ([guest] + guestArguments).joined(separator: " ")

@@ -1,0 +1,105 @@
+import XCTest
+@testable import A64
+import Memory
+
+/// D8.16-D8.17: what the modelled TLB keeps and what each TLBI removes.
+final class TLBTests: XCTestCase {
+    func entry(_ va: UInt64, asid: UInt16 = 0, global: Bool = false, vmid: UInt16 = 0,
+               kind: TLBEntry.Kind = .combined, regime: TranslationRegime = .el10, shift: UInt8 = 12) -> TLBEntry {
+        TLBEntry(kind: kind, regime: regime, vmid: vmid, asid: global ? 0 : asid, global: global,
+                 inputBase: va, sizeShift: shift, level: 3, outputBase: 0x4000_0000 + (va & 0xFFFFF), ipaBase: va,
+                 stage1: .all, stage2: .all, stage2Level: 3, attributes: .normalWriteBack)
+    }
+
+    func testLookupIsTaggedByRegimeVMIDAndASID() {
+        let tlb = TLB(entries: 64, ways: 4, seed: 1)
+        tlb.insert(entry(0x1000, asid: 1))
+        tlb.insert(entry(0x2000, global: true))
+        tlb.insert(entry(0x20_0000, asid: 1, shift: 21))
+        let ctx = TLBContext(regime: .el10, vmid: 0, asid: 1)
+        XCTAssertNotNil(tlb.lookup(.combined, 0x1234, ctx))
+        XCTAssertNil(tlb.lookup(.combined, 0x1234, TLBContext(regime: .el10, vmid: 0, asid: 2)), "another ASID")
+        XCTAssertNil(tlb.lookup(.combined, 0x1234, TLBContext(regime: .el10, vmid: 1, asid: 1)), "another VMID")
+        XCTAssertNil(tlb.lookup(.combined, 0x1234, TLBContext(regime: .el20, vmid: 0, asid: 1)), "another regime")
+        XCTAssertNotNil(tlb.lookup(.combined, 0x2FFF, TLBContext(regime: .el10, vmid: 0, asid: 7)), "global: any ASID")
+        XCTAssertEqual(tlb.lookup(.combined, 0x3F_FFF8, ctx)?.sizeShift, 21, "a 2 MiB block")
+        XCTAssertNil(tlb.lookup(.stage2, 0x1234, ctx), "stage 2 entries are apart")
+    }
+
+    func testAFullSetEvictsASeededChoice() {
+        func victims(seed: UInt64) -> [UInt64] {
+            let tlb = TLB(entries: 2, ways: 2, seed: seed)    // one set of two ways
+            for i in 0..<6 { tlb.insert(entry(UInt64(i) << 12, global: true)) }
+            return tlb.entries.map { $0.inputBase }.sorted()
+        }
+        XCTAssertEqual(victims(seed: 5), victims(seed: 5), "same seed, same survivors")
+        XCTAssertEqual(victims(seed: 5).count, 2)
+        let all = Set((1...20).map { victims(seed: UInt64($0)) })
+        XCTAssertGreaterThan(all.count, 1, "the seed chooses the victims")
+    }
+
+    /// Two CPUs sharing the processor state, both with EL2 (VMID tags).
+    func cpus() -> (CPU, CPU) {
+        let memory = PhysicalMemory(ramBase: 0x4000_0000, ramSize: 1 << 20)
+        let shared = SharedProcessorState(memory: memory)
+        let f = ProcessorFeatures(el2: true)
+        let a = CPU(index: 0, shared: shared, features: f), b = CPU(index: 1, shared: shared, features: f)
+        a.reset(entry: 0x4000_0000); b.reset(entry: 0x4000_0000)
+        return (a, b)
+    }
+
+    func testLocalTLBIStaysOnItsCPUAndISReachesAll() {
+        let (a, b) = cpus()
+        for c in [a, b] { c.tlb.insert(entry(0x5000, asid: 3)) }
+        a.tlbInvalidate(.VAE1, .local, 3 << 48 | 0x5)
+        XCTAssertTrue(a.tlb.entries.isEmpty, "VAE1 removed CPU 0's entry")
+        XCTAssertEqual(b.tlb.entries.count, 1, "CPU 1 keeps its own")
+        a.tlbInvalidate(.VAE1, .inner, 3 << 48 | 0x5)
+        XCTAssertTrue(b.tlb.entries.isEmpty, "VAE1IS reaches every CPU")
+    }
+
+    func testHCRFBBroadcastsEL1LocalForms() {
+        let (a, b) = cpus()
+        b.tlb.insert(entry(0x5000, global: true))
+        a.writeSystemRegister(SR.HCR_EL2, HCR.FB | HCR.RW)
+        a.tlbInvalidate(.VMALLE1, .local, 0)
+        XCTAssertTrue(b.tlb.entries.isEmpty)
+    }
+
+    func testWhatEachTLBIRemoves() {
+        let (a, _) = cpus()
+        func fill() {
+            _ = a.tlb.invalidate { _ in true }
+            a.tlb.insert(entry(0x1000, asid: 1))
+            a.tlb.insert(entry(0x1000, asid: 2))
+            a.tlb.insert(entry(0x2000, global: true))
+            a.tlb.insert(entry(0x3000, asid: 1, vmid: 5))
+            a.tlb.insert(entry(0x8000, kind: .stage2))
+            a.tlb.insert(entry(0x9000, regime: .el2))
+        }
+        func left() -> Int { a.tlb.entries.count }
+        fill(); a.tlbInvalidate(.ASIDE1, .local, 1 << 48)
+        XCTAssertEqual(left(), 5, "ASIDE1: the non-global entry of ASID 1 in VMID 0")
+        fill(); a.tlbInvalidate(.VAAE1, .local, 0x1)
+        XCTAssertEqual(left(), 4, "VAAE1: both ASIDs at that VA")
+        fill(); a.tlbInvalidate(.VMALLE1, .local, 0)
+        XCTAssertEqual(left(), 3, "VMALLE1: stage 1 of VMID 0 only (not VMID 5, stage 2, or EL2)")
+        fill(); a.tlbInvalidate(.IPAS2E1, .local, 0x8)
+        XCTAssertEqual(left(), 5, "IPAS2E1: the stage 2 entry only")
+        XCTAssertTrue(a.tlb.entries.allSatisfy { $0.kind == .combined })
+        fill(); a.tlbInvalidate(.VMALLS12E1, .local, 0)
+        XCTAssertEqual(left(), 2, "VMALLS12E1: stage 1 and 2 of VMID 0")
+        fill(); a.tlbInvalidate(.ALLE1, .local, 0)
+        XCTAssertEqual(left(), 1, "ALLE1: all of EL1&0")
+        fill(); a.tlbInvalidate(.ALLE2, .local, 0)
+        XCTAssertEqual(left(), 5)
+        fill(); a.tlbInvalidate(.VAE1, .local, 2 << 48 | 0x2)
+        XCTAssertEqual(left(), 5, "VAE1 removes a global entry at the VA whatever the ASID")
+        // Range: 2 pages of 4K from 0x1000 (TG 01, SCALE 0, NUM 0: 2 pages).
+        fill(); a.tlbInvalidate(.RVAAE1, .local, 1 << 46 | 0x1)
+        XCTAssertEqual(left(), 3, "RVAAE1 over 0x1000-0x2FFF")
+        // TTL hint of level 2: the level 3 entries stay.
+        fill(); a.tlbInvalidate(.VAAE1, .local, 0b0110 << 44 | 0x1)
+        XCTAssertEqual(left(), 6, "a TTL hint of another level removes nothing")
+    }
+}
