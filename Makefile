@@ -79,7 +79,7 @@ check-qemu: build guests qemu-deps
 	$(PYTHON) tools/dtb_compare.py --emu $(EMU)
 
 bench: build guests qemu-deps
-	$(PYTHON) tools/bench.py --emu $(EMU) --runs 3 --json bench/results.json $(GUESTS_OUT)/bench/compute.elf
+	$(PYTHON) tools/bench.py --emu $(EMU) --runs 3 --json bench/results.json $(GUESTS_OUT)/bench/compute.elf $(GUESTS_OUT)/bench/compute-mmu.elf
 
 clean:
 	rm -rf build .build
