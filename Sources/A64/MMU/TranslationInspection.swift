@@ -1,0 +1,64 @@
+/// What the debugger shows of translation: a CPU's TLB entries, and the
+/// descriptors a walk for one VA reads. Neither changes any state (no TLB
+/// fill, no fault taken).
+extension CPU {
+    /// The entries of this CPU's TLB, ordered by regime, VMID, ASID and
+    /// address.
+    public var tlbEntries: [TLBEntry] {
+        tlb.entries.sorted {
+            ($0.regime.rawValue, $0.kind.rawValue, $0.vmid, $0.asid, $0.inputBase)
+                < ($1.regime.rawValue, $1.kind.rawValue, $1.vmid, $1.asid, $1.inputBase)
+        }
+    }
+
+    /// One step of a stage 1 walk: the level, where the descriptor was read
+    /// (its IPA or PA, and the PA after stage 2), and its value.
+    public struct WalkStep: Equatable, Sendable {
+        public var level: Int
+        public var descriptorAddress: UInt64
+        public var descriptorPA: UInt64?
+        public var descriptor: UInt64?
+    }
+
+    /// The descriptors a stage 1 walk of `va` in the regime of `el` reads,
+    /// from the current registers and memory (not the TLB), until a leaf,
+    /// an invalid descriptor or an unreadable table. Empty when stage 1 is
+    /// disabled.
+    public func describeWalk(_ va: UInt64, el: UInt8? = nil) -> [WalkStep] {
+        let regime = regime(forEL: el ?? currentEL)
+        guard stage1Enabled(regime) else { return [] }
+        let tcr = systemRegisters[regime == .el10 ? SR.TCR_EL1 : SR.TCR_EL2]
+        let upper = regime.hasTwoRanges && va & (1 << 55) != 0
+        let txsz = regime == .el2 || !upper ? tcr & 0x3F : (tcr >> 16) & 0x3F
+        let tg = regime == .el2 || !upper ? (tcr >> 14) & 3 : (tcr >> 30) & 3
+        let ttbr = systemRegisters[regime == .el10 ? (upper ? SR.TTBR1_EL1 : SR.TTBR0_EL1)
+                                   : (upper && regime == .el20 ? SR.TTBR1_EL2 : SR.TTBR0_EL2)]
+        let g = Self.granuleShift(tg: tg, upper: upper)
+        let inputSize = 64 - Int(min(max(txsz, 16), 39))
+        let stride = g - 3
+        let startLevel = 4 - (inputSize - g + stride - 1) / stride
+        var table = ttbr & 0x0000_FFFF_FFFF_FFFE
+        var steps: [WalkStep] = []
+        var level = startLevel
+        while level <= 3 {
+            let shift = g + (3 - level) * stride
+            let bits = level == startLevel ? inputSize - shift : stride
+            if level == startLevel { table &= ~((8 << UInt64(bits)) - 1) }
+            let address = table | ((va >> UInt64(shift)) & ((1 << UInt64(bits)) - 1)) << 3
+            var pa: UInt64? = address
+            if stage2Enabled(regime) {
+                pa = (try? stage2Walk(address, access: .read, va: va, s1ptw: true, vmid: currentVMID))
+                    .map { $0.outputBase | (address & ($0.size &- 1)) }
+            }
+            var step = WalkStep(level: level, descriptorAddress: address, descriptorPA: pa, descriptor: nil)
+            guard let p = pa, memory.isRAM(p, 8) else { steps.append(step); break }
+            let d = ram.load(fromByteOffset: Int(p - ramBase), as: UInt64.self)
+            step.descriptor = d
+            steps.append(step)
+            guard d & 3 == 3 && level < 3 else { break }
+            table = d & 0x0000_FFFF_FFFF_F000 & ~((1 << UInt64(g)) - 1)
+            level += 1
+        }
+        return steps
+    }
+}
