@@ -1,0 +1,59 @@
+/// One set-associative array of cache lines holding their bytes: the
+/// storage of an L1 data cache, the shared level 2, or an I-cache. Tags are
+/// line addresses (address >> lineShift, plus any extra tag bits the owner
+/// folds in); replacement of a full set is a seeded choice.
+public final class CacheArray {
+    public let geometry: CacheGeometry
+    /// Per slot (set * ways + way): the tag, or `invalid`.
+    var tags: [UInt64]
+    var dirty: [Bool]
+    let data: UnsafeMutablePointer<UInt8>
+    var generator: UInt64
+
+    public static let invalid = UInt64.max
+
+    public struct Statistics: Sendable {
+        public var hits: UInt64 = 0, misses: UInt64 = 0, evictions: UInt64 = 0
+        public var writeBacks: UInt64 = 0, maintenance: UInt64 = 0
+    }
+    public var statistics = Statistics()
+
+    init(_ geometry: CacheGeometry, seed: UInt64) {
+        self.geometry = geometry
+        let slots = geometry.sets * geometry.ways
+        tags = Array(repeating: Self.invalid, count: slots)
+        dirty = Array(repeating: false, count: slots)
+        data = .allocate(capacity: slots * geometry.lineSize)
+        data.initialize(repeating: 0, count: slots * geometry.lineSize)
+        generator = seed | 1
+    }
+
+    deinit { data.deallocate() }
+
+    @inline(__always) func set(ofIndex index: UInt64) -> Int { Int(index & UInt64(geometry.sets - 1)) }
+
+    /// The slot holding `tag` in set `set`, if any.
+    @inline(__always) func find(_ tag: UInt64, set: Int) -> Int? {
+        let base = set * geometry.ways
+        for w in 0..<geometry.ways where tags[base + w] == tag { return base + w }
+        return nil
+    }
+
+    /// A slot of `set` to fill: an invalid one, else a seeded choice (the
+    /// caller writes back or drops what it held).
+    func victim(set: Int) -> Int {
+        let base = set * geometry.ways
+        for w in 0..<geometry.ways where tags[base + w] == Self.invalid { return base + w }
+        generator = generator &* 6364136223846793005 &+ 1442695040888963407
+        return base + Int((generator >> 33) % UInt64(geometry.ways))
+    }
+
+    @inline(__always) func bytes(_ slot: Int) -> UnsafeMutablePointer<UInt8> {
+        data + slot * geometry.lineSize
+    }
+
+    func drop(_ slot: Int) {
+        tags[slot] = Self.invalid
+        dirty[slot] = false
+    }
+}

@@ -1,0 +1,299 @@
+/// The data side of the cache model (arch-notes.md 2.2; ARM ARM B2.7,
+/// D7.5): a private L1 data cache per CPU, a shared level 2 that is the
+/// point of unification, and memory, the point of coherency. Write-back and
+/// write-allocate.
+///
+/// Cacheable accesses are coherent among the CPUs as a coherence protocol
+/// keeps them on hardware: a line lives in at most one L1 at a time and
+/// moves, with its dirty state, to the CPU that accesses it. Non-cacheable
+/// and Device accesses go to memory only: they neither see dirty lines nor
+/// update cached copies, which may then be stale (B2.11, mismatched
+/// attributes). Set/way operations act on one CPU's L1 or on the level 2.
+/// Lines are written back only by maintenance or a capacity eviction (a
+/// seeded choice), never spontaneously.
+public final class DataCaches {
+    public let configuration: CacheConfiguration
+    let memory: PhysicalMemory
+    public let l1: [CacheArray]
+    public let l2: CacheArray
+    /// Which CPU's L1 holds each line that some L1 holds.
+    var owner: [UInt64: Int] = [:]
+    let lineShift: UInt64
+    let lineSize: Int
+
+    public init(configuration: CacheConfiguration, memory: PhysicalMemory, cpuCount: Int) {
+        precondition(configuration.dcache.lineSize == configuration.l2.lineSize,
+                     "the L1 data cache and the L2 have one line size")
+        self.configuration = configuration
+        self.memory = memory
+        l1 = (0..<cpuCount).map { CacheArray(configuration.dcache, seed: configuration.seed &+ UInt64($0) &* 0x9E37_79B9) }
+        l2 = CacheArray(configuration.l2, seed: configuration.seed ^ 0xC2B2_AE3D_27D4_EB4F)
+        lineSize = configuration.dcache.lineSize
+        lineShift = UInt64(configuration.dcache.lineShift)
+    }
+
+    @inline(__always) func lineAddress(_ pa: UInt64) -> UInt64 { pa >> lineShift }
+    @inline(__always) func ramPointer(line: UInt64) -> UnsafeMutablePointer<UInt8> {
+        (memory.ram + Int((line << lineShift) - memory.ramBase)).assumingMemoryBound(to: UInt8.self)
+    }
+
+    // MARK: cacheable accesses (the coherent data view)
+
+    /// The slot of `line` in `cpu`'s L1, bringing it there: from another
+    /// L1 (with its dirty state), else from the L2, else from memory
+    /// (allocating in the L2 as well).
+    func l1Slot(_ cpu: Int, _ line: UInt64) -> Int {
+        let cache = l1[cpu]
+        let set = cache.set(ofIndex: line)
+        if let s = cache.find(line, set: set) { cache.statistics.hits &+= 1; return s }
+        cache.statistics.misses &+= 1
+        let slot = cache.victim(set: set)
+        evictFromL1(cpu, slot)
+        if let other = owner[line] {
+            // Coherence: the line moves from the other CPU's L1.
+            let o = l1[other]
+            let os = o.find(line, set: o.set(ofIndex: line))!
+            cache.bytes(slot).update(from: o.bytes(os), count: lineSize)
+            cache.dirty[slot] = o.dirty[os]
+            o.drop(os)
+        } else {
+            let s2 = l2Slot(line)
+            cache.bytes(slot).update(from: l2.bytes(s2), count: lineSize)
+            cache.dirty[slot] = false
+        }
+        cache.tags[slot] = line
+        owner[line] = cpu
+        return slot
+    }
+
+    /// The slot of `line` in the L2, filling it from memory on a miss.
+    func l2Slot(_ line: UInt64) -> Int {
+        let set = l2.set(ofIndex: line)
+        if let s = l2.find(line, set: set) { l2.statistics.hits &+= 1; return s }
+        l2.statistics.misses &+= 1
+        let slot = l2.victim(set: set)
+        evictFromL2(slot)
+        l2.bytes(slot).update(from: ramPointer(line: line), count: lineSize)
+        l2.tags[slot] = line
+        l2.dirty[slot] = false
+        return slot
+    }
+
+    /// Makes room in an L1: a dirty line is written back to the L2.
+    func evictFromL1(_ cpu: Int, _ slot: Int) {
+        let cache = l1[cpu]
+        let line = cache.tags[slot]
+        guard line != CacheArray.invalid else { return }
+        cache.statistics.evictions &+= 1
+        if cache.dirty[slot] { writeBackToL2(line, from: cache.bytes(slot)); cache.statistics.writeBacks &+= 1 }
+        owner[line] = nil
+        cache.drop(slot)
+    }
+
+    func evictFromL2(_ slot: Int) {
+        let line = l2.tags[slot]
+        guard line != CacheArray.invalid else { return }
+        l2.statistics.evictions &+= 1
+        if l2.dirty[slot] {
+            ramPointer(line: line).update(from: l2.bytes(slot), count: lineSize)
+            memory.noteRAMWrite(line << lineShift, lineSize)
+            l2.statistics.writeBacks &+= 1
+        }
+        l2.drop(slot)
+    }
+
+    func writeBackToL2(_ line: UInt64, from bytes: UnsafeMutablePointer<UInt8>) {
+        let set = l2.set(ofIndex: line)
+        var slot = l2.find(line, set: set)
+        if slot == nil {
+            let s = l2.victim(set: set)
+            evictFromL2(s)
+            l2.tags[s] = line
+            slot = s
+        }
+        l2.bytes(slot!).update(from: bytes, count: lineSize)
+        l2.dirty[slot!] = true
+    }
+
+    /// A cacheable read of `size` bytes (1, 2, 4, 8) that does not cross a
+    /// line, by `cpu`.
+    public func read(cpu: Int, _ pa: UInt64, size: Int) -> UInt64 {
+        let slot = l1Slot(cpu, lineAddress(pa))
+        return load(l1[cpu].bytes(slot) + Int(pa & UInt64(lineSize - 1)), size)
+    }
+
+    /// A cacheable write: the line becomes dirty in `cpu`'s L1.
+    public func write(cpu: Int, _ pa: UInt64, size: Int, value: UInt64) {
+        let slot = l1Slot(cpu, lineAddress(pa))
+        store(l1[cpu].bytes(slot) + Int(pa & UInt64(lineSize - 1)), size, value)
+        l1[cpu].dirty[slot] = true
+    }
+
+    @inline(__always) func load(_ p: UnsafeMutablePointer<UInt8>, _ size: Int) -> UInt64 {
+        let r = UnsafeRawPointer(p)
+        switch size {
+        case 1: return UInt64(r.load(as: UInt8.self))
+        case 2: return UInt64(r.loadUnaligned(as: UInt16.self))
+        case 4: return UInt64(r.loadUnaligned(as: UInt32.self))
+        default: return r.loadUnaligned(as: UInt64.self)
+        }
+    }
+
+    @inline(__always) func store(_ p: UnsafeMutablePointer<UInt8>, _ size: Int, _ v: UInt64) {
+        let r = UnsafeMutableRawPointer(p)
+        switch size {
+        case 1: r.storeBytes(of: UInt8(truncatingIfNeeded: v), as: UInt8.self)
+        case 2: r.storeBytes(of: UInt16(truncatingIfNeeded: v), as: UInt16.self)
+        case 4: r.storeBytes(of: UInt32(truncatingIfNeeded: v), as: UInt32.self)
+        default: r.storeBytes(of: v, as: UInt64.self)
+        }
+    }
+
+    // MARK: the views other agents have
+
+    /// The newest copy of a line's byte as a cacheable observer sees it,
+    /// without allocating (table walks, semihosting, the debugger).
+    public func coherentByte(_ pa: UInt64) -> UInt8 {
+        let line = lineAddress(pa), offset = Int(pa & UInt64(lineSize - 1))
+        if let cpu = owner[line] {
+            let c = l1[cpu]
+            return c.bytes(c.find(line, set: c.set(ofIndex: line))!)[offset]
+        }
+        if let s = l2.find(line, set: l2.set(ofIndex: line)) { return l2.bytes(s)[offset] }
+        return ramPointer(line: line)[offset]
+    }
+
+    /// What an instruction fetch from the point of unification reads: the
+    /// L2 or memory; with IDC = 1 the L1 data caches are at the PoU too.
+    public func pointOfUnificationByte(_ pa: UInt64) -> UInt8 {
+        if configuration.idc { return coherentByte(pa) }
+        let line = lineAddress(pa), offset = Int(pa & UInt64(lineSize - 1))
+        if let s = l2.find(line, set: l2.set(ofIndex: line)) { return l2.bytes(s)[offset] }
+        return ramPointer(line: line)[offset]
+    }
+
+    /// A coherent write by an agent that is not a CPU (semihosting reading
+    /// a file into guest memory): the newest copy is updated, and memory
+    /// when no cache holds the line.
+    public func coherentWrite(_ pa: UInt64, _ byte: UInt8) {
+        let line = lineAddress(pa), offset = Int(pa & UInt64(lineSize - 1))
+        if let cpu = owner[line] {
+            let c = l1[cpu]
+            let s = c.find(line, set: c.set(ofIndex: line))!
+            c.bytes(s)[offset] = byte
+            c.dirty[s] = true
+            return
+        }
+        if let s = l2.find(line, set: l2.set(ofIndex: line)) {
+            l2.bytes(s)[offset] = byte
+            l2.dirty[s] = true
+            return
+        }
+        ramPointer(line: line)[offset] = byte
+        memory.noteRAMWrite(pa, 1)
+    }
+
+    // MARK: maintenance by PA (DC by VA after translation)
+
+    public enum Point: Sendable { case unification, coherency }
+
+    /// Clean to the PoU or PoC: dirty data moves down to that point; the
+    /// copies stay, clean. Reaches every CPU's L1 (the shareability domain
+    /// of these PoU/PoC operations is the whole machine).
+    public func clean(_ pa: UInt64, to point: Point) {
+        let line = lineAddress(pa)
+        if let cpu = owner[line] {
+            let c = l1[cpu]
+            let s = c.find(line, set: c.set(ofIndex: line))!
+            c.statistics.maintenance &+= 1
+            if c.dirty[s] { writeBackToL2(line, from: c.bytes(s)); c.dirty[s] = false; c.statistics.writeBacks &+= 1 }
+        }
+        if point == .coherency, let s = l2.find(line, set: l2.set(ofIndex: line)) {
+            l2.statistics.maintenance &+= 1
+            if l2.dirty[s] {
+                ramPointer(line: line).update(from: l2.bytes(s), count: lineSize)
+                memory.noteRAMWrite(line << lineShift, lineSize)
+                l2.dirty[s] = false
+                l2.statistics.writeBacks &+= 1
+            }
+        }
+    }
+
+    /// Invalidate to the PoC: every cached copy is discarded, dirty or not.
+    public func invalidate(_ pa: UInt64) {
+        let line = lineAddress(pa)
+        if let cpu = owner[line] {
+            let c = l1[cpu]
+            c.drop(c.find(line, set: c.set(ofIndex: line))!)
+            c.statistics.maintenance &+= 1
+            owner[line] = nil
+        }
+        if let s = l2.find(line, set: l2.set(ofIndex: line)) { l2.drop(s); l2.statistics.maintenance &+= 1 }
+    }
+
+    public func cleanAndInvalidate(_ pa: UInt64) {
+        clean(pa, to: .coherency)
+        invalidate(pa)
+    }
+
+    // MARK: maintenance by set/way (local to one CPU's L1, or the L2)
+
+    public enum SetWayOperation: Sendable { case clean, invalidate, cleanAndInvalidate }
+
+    /// DC CSW/ISW/CISW on `level` (1: `cpu`'s L1 data cache, 2: the L2).
+    /// Set and way outside the geometry do nothing.
+    public func setWay(cpu: Int, level: Int, set: Int, way: Int, _ op: SetWayOperation) {
+        let cache = level == 1 ? l1[cpu] : l2
+        guard set < cache.geometry.sets, way < cache.geometry.ways else { return }
+        let slot = set * cache.geometry.ways + way
+        let line = cache.tags[slot]
+        cache.statistics.maintenance &+= 1
+        guard line != CacheArray.invalid else { return }
+        if op != .invalidate && cache.dirty[slot] {
+            if level == 1 {
+                writeBackToL2(line, from: cache.bytes(slot))
+            } else {
+                ramPointer(line: line).update(from: cache.bytes(slot), count: lineSize)
+                memory.noteRAMWrite(line << lineShift, lineSize)
+            }
+            cache.dirty[slot] = false
+            cache.statistics.writeBacks &+= 1
+        }
+        if op != .clean {
+            if level == 1 { owner[line] = nil }
+            cache.drop(slot)
+        }
+    }
+
+    // MARK: the debugger's view
+
+    public struct LineView: Equatable, Sendable {
+        public var cpu: Int?          // nil: the shared L2
+        public var level: Int
+        public var set: Int
+        public var way: Int
+        public var dirty: Bool
+        /// The line's bytes differ from memory's.
+        public var differsFromMemory: Bool
+    }
+
+    /// Every data cache line that holds `pa`.
+    public func lines(holding pa: UInt64) -> [LineView] {
+        let line = lineAddress(pa)
+        var out: [LineView] = []
+        func view(_ c: CacheArray, _ cpu: Int?, _ level: Int) {
+            let set = c.set(ofIndex: line)
+            guard let s = c.find(line, set: set) else { return }
+            let differs = memcmp(c.bytes(s), ramPointer(line: line), lineSize) != 0
+            out.append(LineView(cpu: cpu, level: level, set: set, way: s - set * c.geometry.ways,
+                                dirty: c.dirty[s], differsFromMemory: differs))
+        }
+        for (i, c) in l1.enumerated() { view(c, i, 1) }
+        view(l2, nil, 2)
+        return out
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,117 @@
+import XCTest
+@testable import Memory
+
+/// The data cache model against the architecture's guarantees (ARM ARM
+/// B2.7, D7.5; arch-notes.md 2.2): staleness only where it is allowed.
+final class DataCachesTests: XCTestCase {
+    static let base: UInt64 = 0x4000_0000
+
+    func make(cpus: Int = 2, l1: CacheGeometry = CacheGeometry(lineSize: 16, sets: 2, ways: 2),
+              l2: CacheGeometry = CacheGeometry(lineSize: 16, sets: 4, ways: 2), seed: UInt64 = 1,
+              idc: Bool = false) -> (PhysicalMemory, DataCaches) {
+        let memory = PhysicalMemory(ramBase: Self.base, ramSize: 1 << 20)
+        var c = CacheConfiguration()
+        c.enabled = true; c.dcache = l1; c.l2 = l2; c.seed = seed; c.idc = idc
+        return (memory, DataCaches(configuration: c, memory: memory, cpuCount: cpus))
+    }
+
+    func testAWriteStaysAboveMemoryUntilCleaned() throws {
+        let (memory, caches) = make(l1: CacheGeometry(lineSize: 64, sets: 64, ways: 4),
+                                    l2: CacheGeometry(lineSize: 64, sets: 256, ways: 4))
+        let a = Self.base + 0x100
+        caches.write(cpu: 0, a, size: 8, value: 0x1122)
+        XCTAssertEqual(try memory.read(a, size: 8), 0, "memory (PoC) still has the old data")
+        XCTAssertEqual(caches.read(cpu: 1, a, size: 8), 0x1122, "the other CPU's cacheable read sees it")
+        XCTAssertEqual(caches.pointOfUnificationByte(a), 0, "not at the PoU yet (IDC = 0)")
+        caches.clean(a, to: .unification)
+        XCTAssertEqual(caches.pointOfUnificationByte(a), 0x22)
+        XCTAssertEqual(try memory.read(a, size: 8), 0, "a clean to PoU does not reach memory")
+        caches.clean(a, to: .coherency)
+        XCTAssertEqual(try memory.read(a, size: 8), 0x1122)
+        XCTAssertEqual(caches.lines(holding: a).map { $0.dirty }, [false, false], "an L1 and the L2 hold it, clean")
+    }
+
+    func testInvalidateDiscardsAndNonCacheableWritesLeaveStaleLines() throws {
+        let (memory, caches) = make(l1: CacheGeometry(lineSize: 64, sets: 64, ways: 4),
+                                    l2: CacheGeometry(lineSize: 64, sets: 256, ways: 4))
+        let a = Self.base + 0x200
+        XCTAssertEqual(caches.read(cpu: 0, a, size: 4), 0)           // the line is cached, clean
+        try memory.write(a, size: 4, value: 0x77)                     // a Non-cacheable write
+        XCTAssertEqual(caches.read(cpu: 0, a, size: 4), 0, "the cached line is stale (B2.11)")
+        caches.invalidate(a)
+        XCTAssertEqual(caches.read(cpu: 0, a, size: 4), 0x77, "after DC IVAC the read comes from memory")
+        caches.write(cpu: 1, a, size: 4, value: 0x99)
+        caches.invalidate(a)
+        XCTAssertEqual(caches.read(cpu: 0, a, size: 4), 0x77, "invalidation discards dirty data")
+    }
+
+    func testSetWayActsOnOneCPUsL1Only() throws {
+        let (memory, caches) = make(l1: CacheGeometry(lineSize: 64, sets: 64, ways: 4),
+                                    l2: CacheGeometry(lineSize: 64, sets: 256, ways: 4))
+        let a = Self.base + 0x400
+        caches.write(cpu: 1, a, size: 8, value: 5)
+        for cpu in [0] { for s in 0..<64 { for w in 0..<4 { caches.setWay(cpu: cpu, level: 1, set: s, way: w, .cleanAndInvalidate) } } }
+        for s in 0..<256 { for w in 0..<4 { caches.setWay(cpu: 0, level: 2, set: s, way: w, .cleanAndInvalidate) } }
+        XCTAssertEqual(try memory.read(a, size: 8), 0, "CPU 1's dirty line survives CPU 0's set/way loop")
+        for s in 0..<64 { for w in 0..<4 { caches.setWay(cpu: 1, level: 1, set: s, way: w, .cleanAndInvalidate) } }
+        for s in 0..<256 { for w in 0..<4 { caches.setWay(cpu: 1, level: 2, set: s, way: w, .cleanAndInvalidate) } }
+        XCTAssertEqual(try memory.read(a, size: 8), 5)
+    }
+
+    /// Random cacheable, non-cacheable and maintenance operations on a few
+    /// small caches, checked against what the architecture allows each read
+    /// to return (per byte: the values a cacheable read may see, the values
+    /// memory may hold, the cacheable values a write-back may still bring).
+    func testRandomOperationsNeverReturnAForbiddenValue() {
+        for seed: UInt64 in 1...4 {
+            let (memory, caches) = make(cpus: 3, seed: seed)
+            var rng = seed &* 0x9E37_79B9_7F4A_7C15
+            func next(_ n: Int) -> Int {
+                rng = rng &* 6364136223846793005 &+ 1442695040888963407
+                return Int((rng >> 33) % UInt64(n))
+            }
+            let bytes = 64 * 16
+            var allowedCacheable = Array(repeating: Set<UInt8>([0]), count: bytes)
+            var allowedMemory = Array(repeating: Set<UInt8>([0]), count: bytes)
+            var pendingWriteBack = Array(repeating: Set<UInt8>(), count: bytes)
+            func lineBytes(_ b: Int) -> Range<Int> { (b & ~15)..<((b & ~15) + 16) }
+            for step in 0..<25_000 {
+                let b = next(bytes), pa = Self.base + UInt64(b), cpu = next(3)
+                let v = UInt8(truncatingIfNeeded: step)
+                switch next(9) {
+                case 0, 1:
+                    caches.write(cpu: cpu, pa, size: 1, value: UInt64(v))
+                    allowedCacheable[b] = [v]; pendingWriteBack[b] = [v]; allowedMemory[b].insert(v)
+                    // The whole line is dirty now: a write-back may also bring
+                    // back the cached (possibly stale) values of its other bytes.
+                    for i in lineBytes(b) where i != b {
+                        pendingWriteBack[i].formUnion(allowedCacheable[i])
+                        allowedMemory[i].formUnion(allowedCacheable[i])
+                    }
+                case 2, 3:
+                    let r = UInt8(caches.read(cpu: cpu, pa, size: 1))
+                    XCTAssertTrue(allowedCacheable[b].contains(r), "seed \(seed) step \(step): cacheable read \(r) of \(b), allowed \(allowedCacheable[b])")
+                case 4:
+                    try! memory.write(pa, size: 1, value: UInt64(v))       // Non-cacheable write
+                    allowedMemory[b] = pendingWriteBack[b].union([v])
+                    allowedCacheable[b].insert(v)
+                case 5:
+                    let r = UInt8(try! memory.read(pa, size: 1))           // Non-cacheable read
+                    XCTAssertTrue(allowedMemory[b].contains(r), "seed \(seed) step \(step): memory read \(r) of \(b), allowed \(allowedMemory[b])")
+                case 6:
+                    caches.clean(pa, to: .coherency)
+                    for i in lineBytes(b) {
+                        if allowedCacheable[i].count == 1 { allowedMemory[i] = allowedCacheable[i]; pendingWriteBack[i] = [] }
+                        else { allowedMemory[i].formUnion(allowedCacheable[i]) }
+                    }
+                case 7:
+                    caches.invalidate(pa)
+                    for i in lineBytes(b) { allowedCacheable[i] = allowedMemory[i]; pendingWriteBack[i] = [] }
+                default:
+                    caches.clean(pa, to: .unification)
+                    caches.setWay(cpu: cpu, level: 1 + next(2), set: next(4), way: next(2), .clean)
+                }
+            }
+        }
+    }
+}
