@@ -1,3 +1,5 @@
+import Memory
+
 /// Every IMPLEMENTATION DEFINED choice of the emulated processor, in one
 /// place. A test that depends on one of these names it.
 public enum ImpDef {
@@ -59,19 +61,39 @@ public enum ImpDef {
     /// LORID_EL1: no LORegions and no LORegion descriptors (LR = LD = 0).
     public static let lorid: UInt64 = 0
 
-    /// Cache geometry as seen by software before the cache model exists:
-    /// 64-byte lines everywhere, PIPT I-cache.
-    /// CTR_EL0: bit 31 RES1, CWG = ERG = DminLine = IminLine = 4 (16 words),
-    /// L1Ip = 0b11 (PIPT).
-    public static let ctr: UInt64 = 0x8444_C004
+    /// The cache hierarchy (geometry, I-cache policy, IDC/DIC, what an
+    /// MMU-off fetch may allocate) is CacheConfiguration's, in
+    /// Memory/Caches/CacheGeometry.swift; the ID registers below describe it.
+    public static let caches = CacheConfiguration()
+
+    /// CTR_EL0 (D24.2.42): bit 31 RES1, DIC [29], IDC [28], CWG [27:24] and
+    /// DminLine [19:16] = log2(words) of the data line, ERG [23:20] = 4
+    /// (64 bytes, the exclusives granule), L1Ip [15:14], IminLine [3:0].
+    public static func ctr(_ c: CacheConfiguration) -> UInt64 {
+        let dline = UInt64(c.dcache.lineShift - 2), iline = UInt64(c.icache.lineShift - 2)
+        return 1 << 31 | (c.dic ? 1 << 29 : 0) | (c.idc ? 1 << 28 : 0) | dline << 24 | (exclusivesGranuleShift - 2) << 20
+            | dline << 16 | c.icachePolicy.ctrL1Ip << 14 | iline
+    }
+    /// CLIDR_EL1 (D24.2.33): L1 separate I and D (Ctype1 = 3), L2 unified
+    /// (Ctype2 = 4); LoUIS = LoUU = 1 (the L2 is the PoU; 0 with FWB, which
+    /// requires it), LoC = 2 (memory is the PoC).
+    public static func clidr(_ c: CacheConfiguration) -> UInt64 {
+        let lou: UInt64 = c.fwb ? 0 : 1
+        return 0x3 | 0x4 << 3 | lou << 21 | 2 << 24 | lou << 27
+    }
+    /// CCSIDR_EL1 for CSSELR_EL1 (Level [3:1], InD [0]): the described
+    /// cache, or 0 for a level or kind that does not exist.
+    public static func ccsidr(_ c: CacheConfiguration, csselr: UInt64) -> UInt64 {
+        switch csselr & 0xF {
+        case 0b0000: return c.dcache.ccsidr
+        case 0b0001: return c.icache.ccsidr
+        case 0b0010: return c.l2.ccsidr
+        default: return 0
+        }
+    }
     /// DCZID_EL0: DC ZVA allowed, block size 2^4 words = 64 bytes.
     public static let dczid: UInt64 = 4
     public static var dczvaBlockSize: UInt64 { 4 << (dczid & 0xF) }
-    /// CLIDR_EL1: L1 separate I and D (Ctype1 = 3), LoUIS = LoUU = 1, LoC = 1.
-    public static let clidr: UInt64 = 0x3 | (1 << 21) | (1 << 24) | (1 << 27)
-    /// CCSIDR_EL1 for the L1 data cache: 64-byte lines (LineSize = 2),
-    /// 4 ways, 128 sets (32 KiB).
-    public static let ccsidrL1D: UInt64 = 2 | (3 << 3) | (127 << 13)
 
     /// SCTLR_EL1 at reset: the RES1 bits of Armv8.0 (29, 28, 23, 22, 20,
     /// 11: features this PE lacks), MMU and caches off.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import A64
+import Memory
 
 /// C5 system instructions: MRS/MSR through the system-register table,
 /// PSTATE fields, DC ZVA.
@@ -62,5 +63,22 @@ final class SystemTests: XCTestCase {
         h.step(1)
         XCTAssertEqual(h.pcOffset, 0xA00, "UNDEFINED, taken to EL1 (current EL, SP_EL1)")
         XCTAssertEqual(h[sysreg: "ESR_EL1"], 1 << 25, "EC 0x00, IL 1")
+    }
+}
+
+/// The cache ID registers describe CacheConfiguration exactly.
+final class CacheIdentificationTests: XCTestCase {
+    func testDefaultGeometry() {
+        let c = ImpDef.caches
+        XCTAssertEqual(ImpDef.ctr(c), 0x8444_C004, "64-byte lines, ERG 64 bytes, PIPT, IDC = DIC = 0")
+        XCTAssertEqual(ImpDef.clidr(c), 0x0A20_0023, "L1 I+D, L2 unified, LoUU = LoUIS = 1, LoC = 2")
+        XCTAssertEqual(ImpDef.ccsidr(c, csselr: 0), 2 | 3 << 3 | 127 << 13, "L1 D: 64 B, 4 ways, 128 sets")
+        XCTAssertEqual(ImpDef.ccsidr(c, csselr: 1), 2 | 3 << 3 | 127 << 13, "L1 I")
+        XCTAssertEqual(ImpDef.ccsidr(c, csselr: 2), 2 | 7 << 3 | 511 << 13, "L2: 8 ways, 512 sets")
+        XCTAssertEqual(ImpDef.ccsidr(c, csselr: 4), 0, "no level 3")
+        var v = c
+        v.icachePolicy = .vpipt; v.idc = true; v.dic = true
+        v.icache = CacheGeometry(parsing: "16K,2way,32B")!
+        XCTAssertEqual(ImpDef.ctr(v), 0xB444_0003, "DIC, IDC, VPIPT (L1Ip 0), IminLine 32 bytes")
     }
 }

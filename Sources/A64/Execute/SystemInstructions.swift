@@ -123,6 +123,7 @@ extension CPU {
         case .dczid: return ImpDef.dczid | (dcZVAProhibited ? 0x10 : 0)
         case .osLockAccess: return 0
         case .isr: return interruptStatus
+        case .ccsidr: return ImpDef.ccsidr(features.caches, csselr: systemRegisters[SR.CSSELR_EL1])
         }
     }
 
@@ -133,7 +134,7 @@ extension CPU {
             systemRegisters[index] = (systemRegisters[index] & ~writable) | (value & writable)
             if index == SR.CNTVOFF_EL2 { host?.timerChanged(self) }
             if SR.translationControls.contains(index) { flushSoftTLB() }
-        case .constant, .currentEL, .midr, .mpidr, .physicalCount, .virtualCount, .iccSRE, .dczid, .isr:
+        case .constant, .currentEL, .midr, .mpidr, .physicalCount, .virtualCount, .iccSRE, .dczid, .isr, .ccsidr:
             break       // read-only (or RAO/WI); an MSR to them was refused by the checks
         case .nzcv: nzcv = UInt32(truncatingIfNeeded: value) & 0xF000_0000
         case .daif: daif = value & 0x3C0

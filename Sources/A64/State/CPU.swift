@@ -55,6 +55,9 @@ public struct ProcessorFeatures: Sendable {
     public var tlbEntries = ImpDef.tlbEntries
     public var tlbWays = ImpDef.tlbWays
     public var seed: UInt64 = 0
+    /// The cache hierarchy the ID registers describe (and the cache model
+    /// implements when it is enabled).
+    public var caches = ImpDef.caches
     public init(el2: Bool = false) { self.el2 = el2 }
 }
 
@@ -190,6 +193,8 @@ public final class CPU {
         systemRegisters = SystemRegisters.table.map { $0.reset }
         systemRegisters[SR.ID_AA64PFR0_EL1] = ImpDef.idAA64PFR0(el2: features.el2)
         systemRegisters[SR.VMPIDR_EL2] = mpidr
+        systemRegisters[SR.CTR_EL0] = ImpDef.ctr(features.caches)
+        systemRegisters[SR.CLIDR_EL1] = ImpDef.clidr(features.caches)
     }
 
     /// HCR_EL2, or 0 when EL2 is not implemented (its controls then have no

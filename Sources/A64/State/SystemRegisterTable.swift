@@ -36,6 +36,8 @@ public enum SystemRegisterKind: Sendable {
     case osLockAccess
     /// ISR_EL1: which of IRQ, FIQ and SError are pending (A 8, I 7, F 6).
     case isr
+    /// CCSIDR_EL1: the cache CSSELR_EL1 selects.
+    case ccsidr
 }
 
 /// Which EL may read or write a register at all (lower: UNDEFINED).
@@ -148,10 +150,10 @@ public enum SystemRegisters {
         R("MPIDR_EL1",   3, 0, 0, 0, 5, .mpidr, .readOnly),
         R("REVIDR_EL1",  3, 0, 0, 0, 6, .constant, .readOnly, trap: .tid1),
         R("AIDR_EL1",    3, 1, 0, 0, 7, .constant, .readOnly, trap: .tid1),
-        R("CTR_EL0",     3, 3, 0, 0, 1, .constant, reset: ImpDef.ctr, minEL: 0, .readOnly, trap: .ctr),
+        R("CTR_EL0",     3, 3, 0, 0, 1, .constant, minEL: 0, .readOnly, trap: .ctr),
         R("DCZID_EL0",   3, 3, 0, 0, 7, .dczid, minEL: 0, .readOnly),
-        R("CLIDR_EL1",   3, 1, 0, 0, 1, .constant, reset: ImpDef.clidr, .readOnly, trap: .tid2),
-        R("CCSIDR_EL1",  3, 1, 0, 0, 0, .constant, reset: ImpDef.ccsidrL1D, .readOnly, trap: .tid2),
+        R("CLIDR_EL1",   3, 1, 0, 0, 1, .constant, .readOnly, trap: .tid2),
+        R("CCSIDR_EL1",  3, 1, 0, 0, 0, .ccsidr, .readOnly, trap: .tid2),
         R("CSSELR_EL1",  3, 2, 0, 0, 0, .stored(writable: 0xF), trap: .tid2),
         R("VPIDR_EL2",   3, 4, 0, 0, 0, .stored(writable: 0xFFFF_FFFF), reset: ImpDef.midr, minEL: 2),
         R("VMPIDR_EL2",  3, 4, 0, 0, 5, .stored(writable: 0xFF_41FF_FFFF), minEL: 2),
@@ -367,6 +369,9 @@ enum SR {
     static let VTCR_EL2 = SystemRegisters.index(named: "VTCR_EL2")!
     static let HPFAR_EL2 = SystemRegisters.index(named: "HPFAR_EL2")!
     static let PAR_EL1 = SystemRegisters.index(named: "PAR_EL1")!
+    static let CTR_EL0 = SystemRegisters.index(named: "CTR_EL0")!
+    static let CLIDR_EL1 = SystemRegisters.index(named: "CLIDR_EL1")!
+    static let CSSELR_EL1 = SystemRegisters.index(named: "CSSELR_EL1")!
     /// The registers whose value a translation depends on: writing one
     /// drops the software TLB (never the modelled TLB, D8.17).
     static let translationControls: Set<Int> = [SCTLR_EL1, SCTLR_EL2, TCR_EL1, TCR_EL2, TTBR0_EL1, TTBR1_EL1,

@@ -1,0 +1,92 @@
+/// One CPU's L1 instruction cache (arch-notes.md 2.3; ARM ARM D8.18.2,
+/// D7.5.7): lines of instruction bytes, filled from the point of
+/// unification (cacheable fetches) or from memory (Non-cacheable ones),
+/// kept until an IC operation or a capacity eviction removes them. What the
+/// CPU executes is what a line holds, however stale.
+///
+/// Tags by policy: PIPT, the physical line; VIPT, the physical line in the
+/// set the virtual address indexes (two virtual aliases can hold two
+/// lines); VPIPT, the physical line and the VMID, and a lookup hits only
+/// lines of the current VMID.
+public final class InstructionCache {
+    public let geometry: CacheGeometry
+    public let policy: InstructionCachePolicy
+    let array: CacheArray
+    /// The VMID each line was allocated under (VPIPT).
+    var vmids: [UInt16]
+    let lineShift: UInt64
+
+    public init(geometry: CacheGeometry, policy: InstructionCachePolicy, seed: UInt64) {
+        self.geometry = geometry
+        self.policy = policy
+        array = CacheArray(geometry, seed: seed)
+        vmids = Array(repeating: 0, count: geometry.sets * geometry.ways)
+        lineShift = UInt64(geometry.lineShift)
+    }
+
+    public var statistics: CacheArray.Statistics { array.statistics }
+
+    @inline(__always) func set(va: UInt64, pa: UInt64) -> Int {
+        array.set(ofIndex: (policy == .vipt ? va : pa) >> lineShift)
+    }
+
+    /// The slot holding the line of `pa` (fetched at `va` under `vmid`),
+    /// if any.
+    public func lookup(va: UInt64, pa: UInt64, vmid: UInt16) -> Int? {
+        let s = set(va: va, pa: pa)
+        let slot = policy == .vpipt ? findVMID(pa >> lineShift, set: s, vmid: vmid) : array.find(pa >> lineShift, set: s)
+        if slot != nil { array.statistics.hits &+= 1 } else { array.statistics.misses &+= 1 }
+        return slot
+    }
+
+    private func findVMID(_ tag: UInt64, set: Int, vmid: UInt16) -> Int? {
+        let base = set * geometry.ways
+        for w in 0..<geometry.ways where array.tags[base + w] == tag && vmids[base + w] == vmid { return base + w }
+        return nil
+    }
+
+    /// Allocates a line for `pa` with the bytes `source` gives (one per
+    /// offset); returns its slot. The caller drops what it derived from the
+    /// slot's previous line.
+    public func fill(va: UInt64, pa: UInt64, vmid: UInt16, source: (UInt64) -> UInt8) -> Int {
+        let s = set(va: va, pa: pa)
+        let slot = array.victim(set: s)
+        if array.tags[slot] != CacheArray.invalid { array.statistics.evictions &+= 1 }
+        let base = (pa >> lineShift) << lineShift
+        let bytes = array.bytes(slot)
+        for i in 0..<geometry.lineSize { bytes[i] = source(base + UInt64(i)) }
+        array.tags[slot] = pa >> lineShift
+        vmids[slot] = vmid
+        return slot
+    }
+
+    @inline(__always) public func bytes(_ slot: Int) -> UnsafeMutablePointer<UInt8> { array.bytes(slot) }
+    public var slotCount: Int { geometry.sets * geometry.ways }
+
+    /// IC IALLU / IALLUIS: every line, or (VPIPT at EL1) those of one VMID.
+    public func invalidateAll(vmid: UInt16? = nil) {
+        array.statistics.maintenance &+= 1
+        for slot in 0..<slotCount where vmid == nil || vmids[slot] == vmid! { array.drop(slot) }
+    }
+
+    /// IC IVAU: the lines of `pa` — PIPT and VPIPT in its set, VIPT only in
+    /// the set `va` indexes (other aliases may survive, D8.18.2.2); VPIPT
+    /// at EL1 only those of `vmid`.
+    public func invalidate(va: UInt64, pa: UInt64, vmid: UInt16?) {
+        array.statistics.maintenance &+= 1
+        let s = set(va: va, pa: pa)
+        let base = s * geometry.ways
+        for w in 0..<geometry.ways where array.tags[base + w] == pa >> lineShift && (vmid == nil || vmids[base + w] == vmid!) {
+            array.drop(base + w)
+        }
+    }
+
+    /// The slots holding `pa` (the debugger's view): slot, VMID tag.
+    public func lines(holding pa: UInt64) -> [(set: Int, way: Int, vmid: UInt16)] {
+        var out: [(Int, Int, UInt16)] = []
+        for slot in 0..<slotCount where array.tags[slot] == pa >> lineShift {
+            out.append((slot / geometry.ways, slot % geometry.ways, vmids[slot]))
+        }
+        return out
+    }
+}
