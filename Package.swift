@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "A64", dependencies: ["Memory"], swiftSettings: optimize),
         .target(name: "Machine", dependencies: ["A64", "Memory", "ELF", "CLibFDT"], swiftSettings: optimize),
         .executableTarget(name: "a64emu", dependencies: [
-            "Machine", "ELF",
+            "Machine", "A64", "Memory", "ELF",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ELFTests", dependencies: ["ELF"]),

@@ -42,6 +42,8 @@ public final class Board {
         public var seed: UInt64 = 0
         /// Instructions each CPU runs before the next one gets its turn.
         public var quantum = 4096
+        /// The cache model (off: coherent memory, like QEMU).
+        public var caches = ImpDef.caches
         /// Each CPU's TLB: entries and ways (ImpDef's by default).
         public var tlbEntries = ImpDef.tlbEntries
         public var tlbWays = ImpDef.tlbWays
@@ -72,6 +74,12 @@ public final class Board {
         features.tlbEntries = configuration.tlbEntries
         features.tlbWays = configuration.tlbWays
         features.seed = configuration.seed
+        features.caches = configuration.caches
+        features.caches.seed = configuration.seed
+        if configuration.caches.enabled {
+            shared.dataCaches = DataCaches(configuration: features.caches, memory: memory,
+                                           cpuCount: configuration.cpuCount)
+        }
         cpus = (0..<configuration.cpuCount).map { CPU(index: $0, shared: shared, features: features) }
         uart = PL011(console: console)
         memory.map(uart, at: MemoryMap.uart, size: MemoryMap.uartSize, name: "pl011")

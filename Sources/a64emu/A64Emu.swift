@@ -5,6 +5,7 @@ import ArgumentParser
 import ELF
 import Machine
 import A64
+import Memory
 
 /// Exit statuses that are the emulator's own (the guest's exit status is
 /// passed through otherwise).
@@ -86,6 +87,30 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Instructions a CPU runs before the next CPU's turn.")
     var quantum: Int = 4096
 
+    @Option(name: .customLong("cache-model"), help: "on: caches keep stale data and instructions as the architecture allows; off (default): coherent memory, like QEMU.")
+    var cacheModel: String = "off"
+
+    @Option(name: .customLong("icache"), help: "Each CPU's L1 I-cache, e.g. 32K,4way,64B (the default).")
+    var icacheGeometry: String?
+
+    @Option(name: .customLong("dcache"), help: "Each CPU's L1 data cache, e.g. 32K,4way,64B (the default).")
+    var dcacheGeometry: String?
+
+    @Option(name: .customLong("l2"), help: "The shared L2 (the point of unification), e.g. 256K,8way,64B (the default).")
+    var l2Geometry: String?
+
+    @Option(name: .customLong("icache-policy"), help: "pipt (default), vipt or vpipt (CTR_EL0.L1Ip).")
+    var icachePolicy: String = "pipt"
+
+    @Option(name: .long, help: "CTR_EL0.IDC: 1 = data writes need no clean to the PoU for fetches (default 0).")
+    var idc: UInt8 = 0
+
+    @Option(name: .long, help: "CTR_EL0.DIC: 1 = fetches are coherent with data, no I-cache (default 0).")
+    var dic: UInt8 = 0
+
+    @Option(name: .customLong("icache-alloc-mmu-off"), help: "on (default): a Non-cacheable fetch (stage 1 MMU off) may allocate into the I-cache.")
+    var icacheAllocMMUOff: String = "on"
+
     @Option(name: .customLong("tlb-entries"), help: "Entries in each CPU's TLB (default \(ImpDef.tlbEntries)).")
     var tlbEntries: Int = ImpDef.tlbEntries
 
@@ -121,6 +146,26 @@ struct Run: ParsableCommand {
                 && tlbEntries % tlbWays == 0 else {
             throw ValidationError("--tlb-entries \(tlbEntries) --tlb-ways \(tlbWays): expected 1 to 64 ways and a multiple of them, up to \(1 << 20) entries")
         }
+        guard cacheModel == "on" || cacheModel == "off" else {
+            throw ValidationError("--cache-model \(cacheModel): expected on or off")
+        }
+        guard icacheAllocMMUOff == "on" || icacheAllocMMUOff == "off" else {
+            throw ValidationError("--icache-alloc-mmu-off \(icacheAllocMMUOff): expected on or off")
+        }
+        guard InstructionCachePolicy(rawValue: icachePolicy) != nil else {
+            throw ValidationError("--icache-policy \(icachePolicy): expected pipt, vipt or vpipt")
+        }
+        guard idc <= 1, dic <= 1 else { throw ValidationError("--idc and --dic take 0 or 1") }
+        for (name, text) in [("--icache", icacheGeometry), ("--dcache", dcacheGeometry), ("--l2", l2Geometry)] {
+            if let text, CacheGeometry(parsing: text) == nil {
+                throw ValidationError("\(name) \(text): expected SIZE,NWAYway,LINEB such as 32K,4way,64B (power-of-two sets, lines of 16 to 2048 bytes)")
+            }
+        }
+        let dline = dcacheGeometry.flatMap(CacheGeometry.init(parsing:))?.lineSize ?? ImpDef.caches.dcache.lineSize
+        let l2line = l2Geometry.flatMap(CacheGeometry.init(parsing:))?.lineSize ?? ImpDef.caches.l2.lineSize
+        guard dline == l2line else {
+            throw ValidationError("--dcache and --l2 must have the same line size (\(dline) and \(l2line) bytes)")
+        }
         guard quantum >= 1 && quantum <= 1 << 24 else {
             throw ValidationError("--quantum \(quantum): expected 1 to \(1 << 24) instructions")
         }
@@ -133,6 +178,14 @@ struct Run: ParsableCommand {
         config.cpuCount = smp
         config.seed = seed
         config.quantum = quantum
+        config.caches.enabled = cacheModel == "on"
+        if let g = icacheGeometry.flatMap(CacheGeometry.init(parsing:)) { config.caches.icache = g }
+        if let g = dcacheGeometry.flatMap(CacheGeometry.init(parsing:)) { config.caches.dcache = g }
+        if let g = l2Geometry.flatMap(CacheGeometry.init(parsing:)) { config.caches.l2 = g }
+        config.caches.icachePolicy = InstructionCachePolicy(rawValue: icachePolicy)!
+        config.caches.idc = idc == 1
+        config.caches.dic = dic == 1
+        config.caches.allocateOnNonCacheableFetch = icacheAllocMMUOff == "on"
         config.tlbEntries = tlbEntries
         config.tlbWays = tlbWays
         config.semihosting.root = semihostingRoot ?? directoryOf(guest)

@@ -13,9 +13,12 @@ extension CPU {
     public func run(budget: Int) -> Int {
         let x = self.x
         var executed = 0
-        var pageVA: UInt64 = 1          // never a page base: forces a lookup
-        var pagePA: UInt64 = 0
+        // The fetch block the loop executes from: a 4K page of the decoded
+        // cache (cache model off), or one I-cache line (cache model on).
+        var pageVA: UInt64 = 1          // never a block base: forces a lookup
         var page = UnsafeMutablePointer<Decoded>(bitPattern: 16)!
+        var code = UnsafeRawPointer(bitPattern: 16)!
+        let blockMask: UInt64 = shared.dataCaches != nil ? UInt64(features.caches.icache.lineSize) &- 4 : PhysicalMemory.pageSize &- 4
         // PC lives in a local while the loop runs; self.pc is written back
         // before anything outside the loop can look at it.
         var pc = self.pc
@@ -52,19 +55,18 @@ extension CPU {
 
         loop: while executed < budget {
             let offset = pc &- pageVA
-            if offset & ~(PhysicalMemory.pageSize &- 4) != 0 {
-                // Outside the current page, or PC misaligned.
+            if offset & ~blockMask != 0 {
+                // Outside the current block, or PC misaligned.
                 if pc & 3 != 0 {
                     // PC alignment fault (D1.3.5.2): FAR = the PC.
                     pc = takeSynchronousException(ExceptionRecord(.pcAlignment, faultAddress: pc), pc: pc)
                     executed &+= 1
                     continue outer
                 }
-                // Instruction fetch: translated once per page (the decoded
-                // page is per physical page).
-                let base = pc & ~(PhysicalMemory.pageSize - 1)
+                // Instruction fetch: translated once per block.
+                let base = pc & ~(blockMask | 3)
                 do {
-                    pagePA = try translateFetch(base)
+                    (code, page) = try fetchBlock(base)
                 } catch {
                     if case .abort(var f) = error {
                         f.va = pc
@@ -76,13 +78,12 @@ extension CPU {
                     break outer
                 }
                 pageVA = base
-                page = shared.decodedPage(pagePA)
                 continue loop
             }
             let slot = Int(offset &>> 2)
             var d = page[slot]
             if d.op == .undecoded {
-                let word = ram.load(fromByteOffset: Int(pagePA &+ offset &- ramBase), as: UInt32.self)
+                let word = code.load(fromByteOffset: Int(offset), as: UInt32.self)
                 d = Decoder.decode(word)
                 page[slot] = d
             }
@@ -206,10 +207,16 @@ extension CPU {
                     pageVA = 1
                     executed &+= 1
                     continue outer
-                case .NOP, .DMB, .DSB, .ISB, .SB, .PRFM:
-                    // Barriers are complete at once: no reordering and no
-                    // cache model yet; PRFM is a hint.
+                case .NOP, .DMB, .DSB, .SB, .PRFM:
+                    // Barriers are complete at once: memory accesses and
+                    // maintenance are performed in order as they execute
+                    // (a legal, strong implementation); PRFM is a hint.
                     break
+                case .ISB:
+                    // Context synchronization: instructions already fetched
+                    // are fetched again (the current block is dropped).
+                    pc = next; executed &+= 1
+                    continue outer
                 case .SEV:
                     shared.sendEvent()
                 case .SEVL:

@@ -224,11 +224,14 @@ extension CPU {
             while a < base &+ size { try write64(a, 0); a &+= 8 }
         case .dataCache(let op):
             // By VA: translated as a read, without permission faults except
-            // DC IVAC, which needs write permission (D7.5.9.5). The data
-            // caches themselves are the cache model's (no effect until then).
-            if op.byVA { try maintenanceTranslate(operand, needsWrite: op == .IVAC) }
+            // DC IVAC, which needs write permission (D7.5.9.5).
+            let pa = op.byVA ? try maintenanceTranslate(operand, needsWrite: op == .IVAC) : nil
+            if op.byVA && pa == nil { return }
+            dataCacheMaintenance(op, pa: pa, operand: operand)
         case .instructionCache(let op):
-            if op == .IVAU { try maintenanceTranslate(operand, needsWrite: false) }
+            let pa = op == .IVAU ? try maintenanceTranslate(operand, needsWrite: false) : nil
+            if op == .IVAU && pa == nil { return }
+            instructionCacheMaintenance(op, va: operand, pa: pa)
         case .tlbi(let op, let shareability, _):
             tlbInvalidate(op, shareability, operand)
         case .at(let op):
@@ -238,11 +241,16 @@ extension CPU {
 
     /// The translation of a cache maintenance instruction by VA: faults
     /// other than permission faults are reported with ESR.CM = 1.
-    func maintenanceTranslate(_ va: UInt64, needsWrite: Bool) throws(CPUException) {
+    /// Returns the PA (nil: a permission fault the operation ignores, or no
+    /// RAM behind it).
+    func maintenanceTranslate(_ va: UInt64, needsWrite: Bool) throws(CPUException) -> UInt64? {
         do {
-            _ = try translate(va, needsWrite ? .write : .read, el: currentEL)
+            let pa = try translate(va, needsWrite ? .write : .read, el: currentEL).pa
+            return memory.isRAM(pa, 1) ? pa : nil
         } catch {
-            if error.kind == .permission && !needsWrite { return }
+            // Permission faults are not reported for these (D7.5.9.5); the
+            // operation then does nothing here.
+            if error.kind == .permission && !needsWrite { return nil }
             var f = error
             f.cacheMaintenance = true
             throw .abort(f)

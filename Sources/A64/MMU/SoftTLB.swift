@@ -24,6 +24,8 @@ enum SoftTLB {
     /// One table per (regime, EL) pair with its own permissions: EL1&0 at
     /// EL0 and EL1, EL2, EL2&0 at EL0 and EL2.
     static let contexts = 5
+    /// Set in the tags of a cacheable page when the cache model is on.
+    static let cachedFlag: UInt64 = 0x800
 }
 
 extension CPU {
@@ -147,8 +149,11 @@ extension CPU {
             if e.pointee.delta != delta { e.pointee = .invalid }
             e.pointee.delta = delta
             let el = currentEL
-            if t.entry.stage1.allows(.read, el: el) && t.entry.stage2.allows(.read, el: el) { e.pointee.readTag = tag }
-            if t.entry.stage1.allows(.write, el: el) && t.entry.stage2.allows(.write, el: el) { e.pointee.writeTag = tag }
+            // A page the data caches hold keeps bit 11 in its tags: the fast
+            // path never matches it, the slow path sends it to the caches.
+            let flagged = isCacheableData(t.entry.attributes) ? tag | SoftTLB.cachedFlag : tag
+            if t.entry.stage1.allows(.read, el: el) && t.entry.stage2.allows(.read, el: el) { e.pointee.readTag = flagged }
+            if t.entry.stage1.allows(.write, el: el) && t.entry.stage2.allows(.write, el: el) { e.pointee.writeTag = flagged }
         }
         return t
     }
@@ -159,18 +164,27 @@ extension CPU {
 
     @inline(never) func slowRead(_ va: UInt64, _ size: Int) throws(CPUException) -> UInt64 {
         let misaligned = va & UInt64(size &- 1) != 0
+        if !misaligned && shared.dataCaches != nil {
+            let e = softSlot(va)
+            if e.pointee.readTag == (va & ~0xFFF) | SoftTLB.cachedFlag {
+                return cachedRead(ramBase &+ (va &+ e.pointee.delta), size)
+            }
+        }
         if misaligned && alignmentCheckEnabled { throw alignmentFault(va, .read) }
         let (pa, entry) = try translateData(va, .read)
+        let cacheable = memory.isRAM(pa, size) && isCacheableData(entry.attributes)
         if misaligned {
             // Device memory must be aligned (B2.5.2); Normal memory takes
-            // an unaligned access, byte by byte across a page boundary.
+            // an unaligned access, byte by byte across a page boundary (or
+            // any line boundary the caches could split it at).
             if entry.attributes.isDevice { throw alignmentFault(va, .read) }
-            if (va & 0xFFF) + UInt64(size) > 0x1000 {
+            if (va & 0xFFF) + UInt64(size) > 0x1000 || cacheable {
                 var v: UInt64 = 0
                 for i in 0..<size { v |= try read8(va &+ UInt64(i)) << UInt64(8 * i) }
                 return v
             }
         }
+        if cacheable { return cachedRead(pa, size) }
         do { return try memory.read(pa, size: size) } catch {
             throw .abort(TranslationFault(.externalAbort, level: 0, access: .read, va: va))
         }
@@ -178,17 +192,26 @@ extension CPU {
 
     @inline(never) func slowWrite(_ va: UInt64, _ size: Int, _ v: UInt64) throws(CPUException) {
         let misaligned = va & UInt64(size &- 1) != 0
+        if !misaligned && shared.dataCaches != nil {
+            let e = softSlot(va)
+            if e.pointee.writeTag == (va & ~0xFFF) | SoftTLB.cachedFlag {
+                cachedWrite(ramBase &+ (va &+ e.pointee.delta), size, v)
+                return
+            }
+        }
         if misaligned && alignmentCheckEnabled { throw alignmentFault(va, .write) }
         let (pa, entry) = try translateData(va, .write)
+        let cacheable = memory.isRAM(pa, size) && isCacheableData(entry.attributes)
         if misaligned {
             if entry.attributes.isDevice { throw alignmentFault(va, .write) }
-            if (va & 0xFFF) + UInt64(size) > 0x1000 {
+            if (va & 0xFFF) + UInt64(size) > 0x1000 || cacheable {
                 // Translate both pages before writing anything.
                 _ = try translateData((va | 0xFFF) &+ 1, .write)
                 for i in 0..<size { try write8(va &+ UInt64(i), v >> UInt64(8 * i)) }
                 return
             }
         }
+        if cacheable { cachedWrite(pa, size, v); return }
         do { try memory.write(pa, size: size, value: v) } catch {
             throw .abort(TranslationFault(.externalAbort, level: 0, access: .write, va: va))
         }
@@ -222,7 +245,11 @@ extension CPU {
         while left > 0 {
             let chunk = min(left, Int(0x1000 - (a & 0xFFF)))
             guard let pa = guestPhysicalAddress(a) else { throw BusError(address: a, size: chunk, isWrite: false) }
-            out += try memory.readBytes(pa, count: chunk)
+            if let caches = shared.dataCaches, memory.isRAM(pa, chunk) {
+                for i in 0..<chunk { out.append(caches.coherentByte(pa &+ UInt64(i))) }
+            } else {
+                out += try memory.readBytes(pa, count: chunk)
+            }
             a &+= UInt64(chunk); left -= chunk
         }
         return out
@@ -233,7 +260,11 @@ extension CPU {
         while done < bytes.count {
             let chunk = min(bytes.count - done, Int(0x1000 - (a & 0xFFF)))
             guard let pa = guestPhysicalAddress(a, .write) else { throw BusError(address: a, size: chunk, isWrite: true) }
-            try memory.writeBytes(pa, bytes[done..<(done + chunk)])
+            if let caches = shared.dataCaches, memory.isRAM(pa, chunk) {
+                for i in 0..<chunk { caches.coherentWrite(pa &+ UInt64(i), bytes[done + i]) }
+            } else {
+                try memory.writeBytes(pa, bytes[done..<(done + chunk)])
+            }
             a &+= UInt64(chunk); done += chunk
         }
     }

@@ -266,7 +266,7 @@ extension CPU {
         guard memory.isRAM(pa, 8) else {
             throw TranslationFault(.externalAbortOnWalk, level: level, access: access, va: va)
         }
-        return ram.load(fromByteOffset: Int(pa - ramBase), as: UInt64.self)
+        return physicalRead64(pa)
     }
 
     /// Stage 1 permissions of a block or page descriptor (D8.4.1): AP[2:1],
@@ -386,7 +386,7 @@ extension CPU {
             let index = (ipa >> UInt64(shift)) & ((1 << UInt64(bits)) - 1)
             let pa = table | index << 3
             guard memory.isRAM(pa, 8) else { throw fault(.externalAbortOnWalk, level) }
-            let d = ram.load(fromByteOffset: Int(pa - ramBase), as: UInt64.self)
+            let d = physicalRead64(pa)
             if d & 1 == 0 { throw fault(.translation, level) }
             let isTable = d & 2 != 0 && level < 3
             if level == 3 && d & 2 == 0 { throw fault(.translation, level) }

@@ -108,6 +108,14 @@ public final class CPU {
     /// the current translation context (a cache of the modelled one).
     public let tlb: TLB
     let softTLBStorage: UnsafeMutablePointer<SoftTLBEntry>
+    /// The L1 instruction cache (cache model on and CTR_EL0.DIC = 0), and
+    /// the decoded form of each of its lines (reset when the line is filled).
+    public let icache: InstructionCache?
+    let icacheDecoded: UnsafeMutablePointer<Decoded>?
+    /// One line fetched without allocating (DIC = 1, or a Non-cacheable
+    /// fetch that may not allocate).
+    let fetchScratch: UnsafeMutableRawPointer
+    let fetchScratchDecoded: UnsafeMutablePointer<Decoded>
     @usableFromInline var softTLB: UnsafeMutablePointer<SoftTLBEntry>
     /// PSTATE.IL: set by an illegal exception return; the next instruction
     /// takes an Illegal Execution state exception.
@@ -138,11 +146,25 @@ public final class CPU {
         softTLBStorage = .allocate(capacity: SoftTLB.contexts * SoftTLB.entries)
         softTLBStorage.initialize(repeating: SoftTLBEntry.invalid, count: SoftTLB.contexts * SoftTLB.entries)
         softTLB = softTLBStorage
+        let c = features.caches
+        if c.enabled && !c.dic {
+            let ic = InstructionCache(geometry: c.icache, policy: c.icachePolicy, seed: c.seed &+ 0x1CAC_4E &+ UInt64(index))
+            icache = ic
+            let n = ic.slotCount * c.icache.lineSize / 4
+            icacheDecoded = .allocate(capacity: n)
+            icacheDecoded!.initialize(repeating: Decoded(), count: n)
+        } else {
+            icache = nil
+            icacheDecoded = nil
+        }
+        fetchScratch = .allocate(byteCount: 2048, alignment: 16)
+        fetchScratchDecoded = .allocate(capacity: 512)
+        fetchScratchDecoded.initialize(repeating: Decoded(), count: 512)
         let storage = UnsafeMutablePointer<UInt64>.allocate(capacity: RegisterIndex.count)
         storage.initialize(repeating: 0, count: RegisterIndex.count)
         x = RegisterFile(base: storage)
         systemRegisters = []
-        _ = shared.registerCPU(tlb: tlb)
+        _ = shared.registerCPU(tlb: tlb, icache: icache)
         resetSystemRegisters()
         tlb.onRemove = { [unowned self] in self.flushSoftTLB() }
     }
@@ -150,6 +172,9 @@ public final class CPU {
     deinit {
         x.base.deallocate()
         softTLBStorage.deallocate()
+        icacheDecoded?.deallocate()
+        fetchScratch.deallocate()
+        fetchScratchDecoded.deallocate()
     }
 
     /// MPIDR_EL1 as QEMU's virt board assigns it with a GICv3: clusters of

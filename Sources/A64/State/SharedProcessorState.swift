@@ -41,8 +41,14 @@ public final class SharedProcessorState {
     /// Every CPU's TLB, for broadcast TLB maintenance.
     public private(set) var tlbs: [TLB] = []
 
-    func registerCPU(tlb: TLB) -> Int {
+    /// The data caches (nil: the cache model is off), and every CPU's
+    /// I-cache, for broadcast IC maintenance.
+    public var dataCaches: DataCaches?
+    public private(set) var instructionCaches: [InstructionCache] = []
+
+    func registerCPU(tlb: TLB, icache: InstructionCache?) -> Int {
         tlbs.append(tlb)
+        if let icache { instructionCaches.append(icache) }
         events.append(false)
         monitors.append(nil)
         return monitors.count - 1

@@ -1,0 +1,152 @@
+import Memory
+
+/// The CPU's side of the cache model (Memory/Caches): which accesses are
+/// cacheable, instruction fetch through the I-cache, the coherent view for
+/// table walks and devices, and the DC and IC operations.
+extension CPU {
+    var dataCaches: DataCaches? { shared.dataCaches }
+
+    /// A data access with these attributes goes through the data caches:
+    /// Normal memory, Inner cacheable, with SCTLR_ELx.C set for the regime
+    /// (or HCR_EL2.DC), and not made Non-cacheable by HCR_EL2.CD at stage 2
+    /// (D7.5.5, D8.6).
+    func isCacheableData(_ a: MemoryAttributes) -> Bool {
+        guard shared.dataCaches != nil, !a.isDevice, a.mair & 0xF != 0x4 else { return false }
+        let r = regime(forEL: currentEL)
+        if r == .el10 {
+            if systemRegisters[SR.SCTLR_EL1] & 4 == 0 && hcrEL2 & HCR.DC == 0 { return false }
+            if stage2Enabled(r) && hcrEL2 & HCR.CD != 0 { return false }
+        } else if systemRegisters[SR.SCTLR_EL2] & 4 == 0 {
+            return false
+        }
+        return true
+    }
+
+    /// An instruction fetch with these attributes is cacheable: Normal,
+    /// Inner cacheable (with stage 1 off, SCTLR_ELx.I gave Write-Through or
+    /// Non-cacheable), SCTLR_ELx.I set, and not HCR_EL2.ID at stage 2.
+    func isCacheableFetch(_ a: MemoryAttributes) -> Bool {
+        guard !a.isDevice, a.mair & 0xF != 0x4 else { return false }
+        let r = regime(forEL: currentEL)
+        if systemRegisters[r == .el10 ? SR.SCTLR_EL1 : SR.SCTLR_EL2] & (1 << 12) == 0
+            && !(r == .el10 && hcrEL2 & HCR.DC != 0) { return false }
+        if r == .el10 && stage2Enabled(r) && hcrEL2 & HCR.ID != 0 { return false }
+        return true
+    }
+
+    @inline(never) func cachedRead(_ pa: UInt64, _ size: Int) -> UInt64 {
+        shared.dataCaches!.read(cpu: index, pa, size: size)
+    }
+
+    @inline(never) func cachedWrite(_ pa: UInt64, _ size: Int, _ v: UInt64) {
+        shared.dataCaches!.write(cpu: index, pa, size: size, value: v)
+        // Exclusive monitors and decoded pages watch writes by PA.
+        if writeWatch[Int((pa &- ramBase) >> 12)] != 0 { memory.writeWatchHandler?(pa, size) }
+    }
+
+    /// Eight bytes as a table walk sees them: the coherent data view (the
+    /// walker snoops the data caches, arch-notes.md 4.6 `walkerSeesDView`).
+    func physicalRead64(_ pa: UInt64) -> UInt64 {
+        guard let caches = shared.dataCaches else {
+            return ram.load(fromByteOffset: Int(pa - ramBase), as: UInt64.self)
+        }
+        var v: UInt64 = 0
+        for i in 0..<8 { v |= UInt64(caches.coherentByte(pa &+ UInt64(i))) << UInt64(8 * i) }
+        return v
+    }
+
+    // MARK: instruction fetch
+
+    /// The block the interpreter executes from next, starting at `base`:
+    /// its bytes and its decoded slots. Cache model off: the page's decoded
+    /// cache (per PA, dropped when the page is written). On: the I-cache
+    /// line, whatever it holds; with DIC = 1 a line read from the coherent
+    /// data view every time.
+    func fetchBlock(_ base: UInt64) throws(CPUException) -> (UnsafeRawPointer, UnsafeMutablePointer<Decoded>) {
+        guard let caches = shared.dataCaches else {
+            let pa = try translateFetch(base)
+            return (UnsafeRawPointer(ram + Int(pa - ramBase)), shared.decodedPage(pa))
+        }
+        let t: (pa: UInt64, entry: TLBEntry)
+        do { t = try translate(base, .fetch, el: currentEL) } catch { throw .abort(error) }
+        let lineSize = features.caches.icache.lineSize
+        guard memory.isRAM(t.pa, lineSize) else {
+            throw .abort(TranslationFault(.externalAbort, level: 0, access: .fetch, va: base))
+        }
+        let cacheable = isCacheableFetch(t.entry.attributes)
+        func source(_ pa: UInt64) -> UInt8 {
+            cacheable ? caches.pointOfUnificationByte(pa) : ram.load(fromByteOffset: Int(pa - ramBase), as: UInt8.self)
+        }
+        let words = lineSize / 4
+        guard let icache, cacheable || features.caches.allocateOnNonCacheableFetch else {
+            // DIC = 1 (no I-cache to be stale), or a Non-cacheable fetch
+            // that does not allocate: read the line now.
+            for i in 0..<lineSize {
+                fetchScratch.storeBytes(of: icache == nil ? caches.coherentByte(t.pa &+ UInt64(i)) : source(t.pa &+ UInt64(i)),
+                                        toByteOffset: i, as: UInt8.self)
+            }
+            fetchScratchDecoded.update(repeating: Decoded(), count: words)
+            return (UnsafeRawPointer(fetchScratch), fetchScratchDecoded)
+        }
+        let vmid = instructionCacheVMID
+        if let slot = icache.lookup(va: base, pa: t.pa, vmid: vmid) {
+            return (UnsafeRawPointer(icache.bytes(slot)), icacheDecoded! + slot * words)
+        }
+        let slot = icache.fill(va: base, pa: t.pa, vmid: vmid, source: source)
+        let decoded = icacheDecoded! + slot * words
+        decoded.update(repeating: Decoded(), count: words)
+        return (UnsafeRawPointer(icache.bytes(slot)), decoded)
+    }
+
+    /// The VMID a VPIPT I-cache tags a fetch with: the current VMID in the
+    /// EL1&0 regime, a value no VMID has at EL2.
+    var instructionCacheVMID: UInt16 {
+        regime(forEL: currentEL) == .el10 ? currentVMID : 0xFFFF
+    }
+
+    // MARK: maintenance
+
+    /// DC by VA on `pa` (after translation), and DC by set/way (D7.5.9).
+    func dataCacheMaintenance(_ op: DataCacheOperation, pa: UInt64?, operand: UInt64) {
+        guard let caches = shared.dataCaches else { return }
+        // At EL1 with stage 2 enabled, invalidation also cleans (DC IVAC ->
+        // DC CIVAC, DC ISW -> DC CISW; also for ISW with HCR_EL2.SWIO).
+        let upgrade = currentEL == 1 && features.el2 && (stage2Enabled(.el10) || hcrEL2 & HCR.SWIO != 0)
+        switch op {
+        case .CVAU: caches.clean(pa!, to: .unification)
+        case .CVAC: caches.clean(pa!, to: .coherency)
+        case .CIVAC: caches.cleanAndInvalidate(pa!)
+        case .IVAC:
+            if currentEL == 1 && stage2Enabled(.el10) { caches.cleanAndInvalidate(pa!) } else { caches.invalidate(pa!) }
+        case .ISW, .CSW, .CISW:
+            // Xt: Level [3:1] (level - 1), Set in [L+S-1:L], Way in
+            // [31:32-A] (L = log2 line bytes, S = log2 sets, A = ceil(log2 ways)).
+            let level = Int((operand >> 1) & 7) + 1
+            guard level <= 2 else { return }
+            let g = level == 1 ? features.caches.dcache : features.caches.l2
+            let l = g.lineShift, sBits = g.sets.trailingZeroBitCount
+            let a = g.ways <= 1 ? 0 : 64 - UInt64(g.ways - 1).leadingZeroBitCount
+            let set = Int((operand >> UInt64(l)) & UInt64((1 << sBits) - 1))
+            let way = a == 0 ? 0 : Int((operand & 0xFFFF_FFFF) >> UInt64(32 - a))
+            let sw: DataCaches.SetWayOperation = op == .CSW ? .clean : (op == .ISW && !upgrade ? .invalidate : .cleanAndInvalidate)
+            caches.setWay(cpu: index, level: level, set: set, way: way, sw)
+        }
+    }
+
+    /// IC IALLU, IALLUIS, IVAU (D7.5.9.12, arch-notes.md 2.3): IALLU is
+    /// local (broadcast with HCR_EL2.FB at EL1), the others reach every CPU;
+    /// on a VPIPT I-cache, maintenance at EL1 or EL0 removes only the
+    /// current VMID's lines, at EL2 every line.
+    func instructionCacheMaintenance(_ op: InstructionCacheOperation, va: UInt64, pa: UInt64?) {
+        guard icache != nil else { return }
+        let vmid: UInt16? = features.caches.icachePolicy == .vpipt && currentEL < 2 ? currentVMID : nil
+        let everyCPU = op != .IALLU || (currentEL == 1 && hcrEL2 & HCR.FB != 0)
+        let targets = everyCPU ? shared.instructionCaches : [icache!]
+        for ic in targets {
+            switch op {
+            case .IALLU, .IALLUIS: ic.invalidateAll(vmid: vmid)
+            case .IVAU: ic.invalidate(va: va & ~UInt64(ic.geometry.lineSize - 1), pa: pa!, vmid: vmid)
+            }
+        }
+    }
+}
