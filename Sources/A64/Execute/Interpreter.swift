@@ -38,6 +38,7 @@ extension CPU {
             // The translation context may have changed (EL, registers, TLBI):
             // look the fetch page up again and use the EL's software TLB.
             pageVA = 1
+            fetchPage.va = 1
             selectSoftTLB()
             if let vector = takePendingInterrupt(pc: pc) {
                 statistics.interruptsTaken &+= 1

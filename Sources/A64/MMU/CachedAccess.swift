@@ -34,12 +34,45 @@ extension CPU {
         return true
     }
 
-    @inline(never) func cachedRead(_ pa: UInt64, _ size: Int) -> UInt64 {
-        shared.dataCaches!.read(cpu: index, pa, size: size)
+    /// A cacheable read: the L1 line used last, if it still holds the
+    /// address (its tag says), else the data caches' full path.
+    @inline(__always) func cachedRead(_ pa: UInt64, _ size: Int) -> UInt64 {
+        let line = pa &>> l1Hit.shift
+        if l1Hit.tags[l1Hit.slot] == line {
+            let p = UnsafeRawPointer(l1Hit.data + (l1Hit.slot &<< Int(l1Hit.shift)) + Int(pa & l1Hit.mask))
+            switch size {
+            case 1: return UInt64(p.load(as: UInt8.self))
+            case 2: return UInt64(p.load(as: UInt16.self))
+            case 4: return UInt64(p.load(as: UInt32.self))
+            default: return p.load(as: UInt64.self)
+            }
+        }
+        return cachedReadMiss(pa, size)
     }
 
-    @inline(never) func cachedWrite(_ pa: UInt64, _ size: Int, _ v: UInt64) {
-        shared.dataCaches!.write(cpu: index, pa, size: size, value: v)
+    @inline(never) func cachedReadMiss(_ pa: UInt64, _ size: Int) -> UInt64 {
+        let caches = shared.dataCaches!
+        let v = caches.read(cpu: index, pa, size: size)
+        l1Hit.slot = caches.lastSlot[index]
+        return v
+    }
+
+    @inline(__always) func cachedWrite(_ pa: UInt64, _ size: Int, _ v: UInt64) {
+        let line = pa &>> l1Hit.shift
+        if l1Hit.tags[l1Hit.slot] == line {
+            let p = UnsafeMutableRawPointer(l1Hit.data + (l1Hit.slot &<< Int(l1Hit.shift)) + Int(pa & l1Hit.mask))
+            switch size {
+            case 1: p.storeBytes(of: UInt8(truncatingIfNeeded: v), as: UInt8.self)
+            case 2: p.storeBytes(of: UInt16(truncatingIfNeeded: v), as: UInt16.self)
+            case 4: p.storeBytes(of: UInt32(truncatingIfNeeded: v), as: UInt32.self)
+            default: p.storeBytes(of: v, as: UInt64.self)
+            }
+            l1Hit.dirty[l1Hit.slot] = true
+        } else {
+            let caches = shared.dataCaches!
+            caches.write(cpu: index, pa, size: size, value: v)
+            l1Hit.slot = caches.lastSlot[index]
+        }
         // Exclusive monitors and decoded pages watch writes by PA.
         if writeWatch[Int((pa &- ramBase) >> 12)] != 0 { memory.writeWatchHandler?(pa, size) }
     }
@@ -67,13 +100,19 @@ extension CPU {
             let pa = try translateFetch(base)
             return (UnsafeRawPointer(ram + Int(pa - ramBase)), shared.decodedPage(pa))
         }
-        let t: (pa: UInt64, entry: TLBEntry)
-        do { t = try translate(base, .fetch, el: currentEL) } catch { throw .abort(error) }
+        // The page's translation is kept until the interpreter's outer loop
+        // (any change of context) forgets it.
         let lineSize = features.caches.icache.lineSize
-        guard memory.isRAM(t.pa, lineSize) else {
-            throw .abort(TranslationFault(.externalAbort, level: 0, access: .fetch, va: base))
+        if base & ~0xFFF != fetchPage.va {
+            let t: (pa: UInt64, entry: TLBEntry)
+            do { t = try translate(base, .fetch, el: currentEL) } catch { throw .abort(error) }
+            guard memory.isRAM(t.pa & ~0xFFF, 0x1000) else {
+                throw .abort(TranslationFault(.externalAbort, level: 0, access: .fetch, va: base))
+            }
+            fetchPage = (base & ~0xFFF, t.pa & ~0xFFF, isCacheableFetch(t.entry.attributes))
         }
-        let cacheable = isCacheableFetch(t.entry.attributes)
+        let t = (pa: fetchPage.pa | (base & 0xFFF), ())
+        let cacheable = fetchPage.cacheable
         func source(_ pa: UInt64) -> UInt8 {
             cacheable ? caches.pointOfUnificationByte(pa) : ram.load(fromByteOffset: Int(pa - ramBase), as: UInt8.self)
         }

@@ -52,71 +52,87 @@ extension CPU {
 
     @inline(__always) func read8(_ va: UInt64) throws(CPUException) -> UInt64 {
         let e = softSlot(va)
-        if e.pointee.readTag == va & ~0xFFF {
+        let key = va & ~0xFFF
+        if e.pointee.readTag == key {
             return UInt64(ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt8.self))
         }
+        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedRead(ramBase &+ (va &+ e.pointee.delta), 1) }
         return try slowRead(va, 1)
     }
     @inline(__always) func read16(_ va: UInt64) throws(CPUException) -> UInt64 {
         let e = softSlot(va)
-        if e.pointee.readTag == va & ~0xFFE {
+        let key = va & ~0xFFE
+        if e.pointee.readTag == key {
             return UInt64(ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt16.self))
         }
+        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedRead(ramBase &+ (va &+ e.pointee.delta), 2) }
         return try slowRead(va, 2)
     }
     @inline(__always) func read32(_ va: UInt64) throws(CPUException) -> UInt64 {
         let e = softSlot(va)
-        if e.pointee.readTag == va & ~0xFFC {
+        let key = va & ~0xFFC
+        if e.pointee.readTag == key {
             return UInt64(ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt32.self))
         }
+        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedRead(ramBase &+ (va &+ e.pointee.delta), 4) }
         return try slowRead(va, 4)
     }
     @inline(__always) func read64(_ va: UInt64) throws(CPUException) -> UInt64 {
         let e = softSlot(va)
-        if e.pointee.readTag == va & ~0xFF8 {
+        let key = va & ~0xFF8
+        if e.pointee.readTag == key {
             return ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt64.self)
         }
+        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedRead(ramBase &+ (va &+ e.pointee.delta), 8) }
         return try slowRead(va, 8)
     }
 
     @inline(__always) func write8(_ va: UInt64, _ v: UInt64) throws(CPUException) {
         let e = softSlot(va)
-        if e.pointee.writeTag == va & ~0xFFF {
+        let key = va & ~0xFFF
+        if e.pointee.writeTag == key {
             let off = va &+ e.pointee.delta
             ram.storeBytes(of: UInt8(truncatingIfNeeded: v), toByteOffset: Int(truncatingIfNeeded: off), as: UInt8.self)
             noteStore(off, 1)
             return
         }
+        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedWrite(ramBase &+ (va &+ e.pointee.delta), 1, v); return }
         try slowWrite(va, 1, v)
     }
     @inline(__always) func write16(_ va: UInt64, _ v: UInt64) throws(CPUException) {
         let e = softSlot(va)
-        if e.pointee.writeTag == va & ~0xFFE {
+        let key = va & ~0xFFE
+        if e.pointee.writeTag == key {
             let off = va &+ e.pointee.delta
             ram.storeBytes(of: UInt16(truncatingIfNeeded: v), toByteOffset: Int(truncatingIfNeeded: off), as: UInt16.self)
             noteStore(off, 2)
             return
         }
+        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedWrite(ramBase &+ (va &+ e.pointee.delta), 2, v); return }
         try slowWrite(va, 2, v)
     }
     @inline(__always) func write32(_ va: UInt64, _ v: UInt64) throws(CPUException) {
         let e = softSlot(va)
-        if e.pointee.writeTag == va & ~0xFFC {
+        let key = va & ~0xFFC
+        if e.pointee.writeTag == key {
             let off = va &+ e.pointee.delta
             ram.storeBytes(of: UInt32(truncatingIfNeeded: v), toByteOffset: Int(truncatingIfNeeded: off), as: UInt32.self)
             noteStore(off, 4)
             return
         }
+        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedWrite(ramBase &+ (va &+ e.pointee.delta), 4, v); return }
         try slowWrite(va, 4, v)
     }
     @inline(__always) func write64(_ va: UInt64, _ v: UInt64) throws(CPUException) {
         let e = softSlot(va)
-        if e.pointee.writeTag == va & ~0xFF8 {
+        let key = va & ~0xFF8
+        if e.pointee.writeTag == key {
             let off = va &+ e.pointee.delta
             ram.storeBytes(of: v, toByteOffset: Int(truncatingIfNeeded: off), as: UInt64.self)
             noteStore(off, 8)
             return
         }
+        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedWrite(ramBase &+ (va &+ e.pointee.delta), 8, v); return }
         try slowWrite(va, 8, v)
     }
 

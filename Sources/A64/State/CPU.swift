@@ -116,6 +116,24 @@ public final class CPU {
     /// fetch that may not allocate).
     let fetchScratch: UnsafeMutableRawPointer
     let fetchScratchDecoded: UnsafeMutablePointer<Decoded>
+    /// The translation of the page instructions are being fetched from
+    /// (cache model on), forgotten whenever the context may have changed.
+    var fetchPage: (va: UInt64, pa: UInt64, cacheable: Bool) = (1, 0, false)
+    /// This CPU's L1 data cache, for the hit path of cacheable accesses.
+    struct L1HitPath {
+        var tags: UnsafeMutablePointer<UInt64>
+        var data: UnsafeMutablePointer<UInt8>
+        var dirty: UnsafeMutablePointer<Bool>
+        var shift: UInt64
+        var mask: UInt64
+        var slot: Int
+    }
+    var l1Hit: L1HitPath
+    nonisolated(unsafe) static let noTags: UnsafeMutablePointer<UInt64> = {
+        let p = UnsafeMutablePointer<UInt64>.allocate(capacity: 1); p.initialize(to: .max); return p
+    }()
+    nonisolated(unsafe) static let noData = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    nonisolated(unsafe) static let noDirty = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
     @usableFromInline var softTLB: UnsafeMutablePointer<SoftTLBEntry>
     /// PSTATE.IL: set by an illegal exception return; the next instruction
     /// takes an Illegal Execution state exception.
@@ -156,6 +174,14 @@ public final class CPU {
         } else {
             icache = nil
             icacheDecoded = nil
+        }
+        if let caches = shared.dataCaches, index < caches.l1.count {
+            let l1 = caches.l1[index]
+            l1Hit = L1HitPath(tags: l1.tags, data: l1.data, dirty: l1.dirty, shift: UInt64(l1.geometry.lineShift),
+                              mask: UInt64(l1.geometry.lineSize - 1), slot: 0)
+        } else {
+            // No cache model: never used.
+            l1Hit = L1HitPath(tags: Self.noTags, data: Self.noData, dirty: Self.noDirty, shift: 6, mask: 63, slot: 0)
         }
         fetchScratch = .allocate(byteCount: 2048, alignment: 16)
         fetchScratchDecoded = .allocate(capacity: 512)

@@ -4,10 +4,11 @@
 /// folds in); replacement of a full set is a seeded choice.
 public final class CacheArray {
     public let geometry: CacheGeometry
-    /// Per slot (set * ways + way): the tag, or `invalid`.
-    var tags: [UInt64]
-    var dirty: [Bool]
-    let data: UnsafeMutablePointer<UInt8>
+    /// Per slot (set * ways + way): the tag, or `invalid`. Unsafe storage:
+    /// a CPU's hit path reads it directly.
+    public let tags: UnsafeMutablePointer<UInt64>
+    public let dirty: UnsafeMutablePointer<Bool>
+    public let data: UnsafeMutablePointer<UInt8>
     var generator: UInt64
 
     public static let invalid = UInt64.max
@@ -21,14 +22,20 @@ public final class CacheArray {
     init(_ geometry: CacheGeometry, seed: UInt64) {
         self.geometry = geometry
         let slots = geometry.sets * geometry.ways
-        tags = Array(repeating: Self.invalid, count: slots)
-        dirty = Array(repeating: false, count: slots)
+        tags = .allocate(capacity: slots)
+        tags.initialize(repeating: Self.invalid, count: slots)
+        dirty = .allocate(capacity: slots)
+        dirty.initialize(repeating: false, count: slots)
         data = .allocate(capacity: slots * geometry.lineSize)
         data.initialize(repeating: 0, count: slots * geometry.lineSize)
         generator = seed | 1
     }
 
-    deinit { data.deallocate() }
+    deinit {
+        data.deallocate()
+        tags.deallocate()
+        dirty.deallocate()
+    }
 
     @inline(__always) func set(ofIndex index: UInt64) -> Int { Int(index & UInt64(geometry.sets - 1)) }
 

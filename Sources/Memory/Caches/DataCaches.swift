@@ -18,6 +18,9 @@ public final class DataCaches {
     public let l2: CacheArray
     /// Which CPU's L1 holds each line that some L1 holds.
     var owner: [UInt64: Int] = [:]
+    /// Each CPU's most recently used L1 slot: checked first (its tag says
+    /// whether it still holds the line).
+    public internal(set) var lastSlot: [Int]
     let lineShift: UInt64
     let lineSize: Int
 
@@ -30,6 +33,7 @@ public final class DataCaches {
         l2 = CacheArray(configuration.l2, seed: configuration.seed ^ 0xC2B2_AE3D_27D4_EB4F)
         lineSize = configuration.dcache.lineSize
         lineShift = UInt64(configuration.dcache.lineShift)
+        lastSlot = Array(repeating: 0, count: cpuCount)
     }
 
     @inline(__always) func lineAddress(_ pa: UInt64) -> UInt64 { pa >> lineShift }
@@ -42,7 +46,16 @@ public final class DataCaches {
     /// The slot of `line` in `cpu`'s L1, bringing it there: from another
     /// L1 (with its dirty state), else from the L2, else from memory
     /// (allocating in the L2 as well).
-    func l1Slot(_ cpu: Int, _ line: UInt64) -> Int {
+    @inline(__always) func l1Slot(_ cpu: Int, _ line: UInt64) -> Int {
+        let cache = l1[cpu]
+        let last = lastSlot[cpu]
+        if cache.tags[last] == line { cache.statistics.hits &+= 1; return last }
+        let s = l1SlotSlow(cpu, line)
+        lastSlot[cpu] = s
+        return s
+    }
+
+    func l1SlotSlow(_ cpu: Int, _ line: UInt64) -> Int {
         let cache = l1[cpu]
         let set = cache.set(ofIndex: line)
         if let s = cache.find(line, set: set) { cache.statistics.hits &+= 1; return s }
