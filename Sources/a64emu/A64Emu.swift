@@ -236,6 +236,18 @@ struct Run: ParsableCommand {
             for c in board.cpus {
                 fputs("a64emu: cpu\(c.index): \(c.instructionsRetired) instructions, \(c.statistics.exceptionsTaken) exceptions, \(c.statistics.interruptsTaken) interrupts\n", stderr)
             }
+            if let caches = board.shared.dataCaches {
+                func line(_ name: String, _ st: CacheArray.Statistics) {
+                    fputs("a64emu: \(name): \(st.hits) hits, \(st.misses) misses, \(st.evictions) evictions, \(st.writeBacks) write-backs, \(st.maintenance) maintenance\n", stderr)
+                }
+                for c in board.cpus {
+                    if let ic = c.icache { line("cpu\(c.index) L1I", ic.statistics) }
+                    var d = caches.l1[c.index].statistics
+                    d.hits &+= c.statistics.l1DataFastHits
+                    line("cpu\(c.index) L1D", d)
+                }
+                line("L2", caches.l2.statistics)
+            }
         }
         throw ExitCode(status)
     }

@@ -39,6 +39,7 @@ extension CPU {
     @inline(__always) func cachedRead(_ pa: UInt64, _ size: Int) -> UInt64 {
         let line = pa &>> l1Hit.shift
         if l1Hit.tags[l1Hit.slot] == line {
+            statistics.l1DataFastHits &+= 1
             let p = UnsafeRawPointer(l1Hit.data + (l1Hit.slot &<< Int(l1Hit.shift)) + Int(pa & l1Hit.mask))
             switch size {
             case 1: return UInt64(p.load(as: UInt8.self))
@@ -60,6 +61,7 @@ extension CPU {
     @inline(__always) func cachedWrite(_ pa: UInt64, _ size: Int, _ v: UInt64) {
         let line = pa &>> l1Hit.shift
         if l1Hit.tags[l1Hit.slot] == line {
+            statistics.l1DataFastHits &+= 1
             let p = UnsafeMutableRawPointer(l1Hit.data + (l1Hit.slot &<< Int(l1Hit.shift)) + Int(pa & l1Hit.mask))
             switch size {
             case 1: p.storeBytes(of: UInt8(truncatingIfNeeded: v), as: UInt8.self)

@@ -65,6 +65,8 @@ public struct ProcessorFeatures: Sendable {
 public struct CPUStatistics {
     public var exceptionsTaken: UInt64 = 0
     public var interruptsTaken: UInt64 = 0
+    /// L1 data cache hits on the CPU's own hit path (the caches count the rest).
+    public var l1DataFastHits: UInt64 = 0
 }
 
 /// One AArch64 processing element: registers, PSTATE, system registers, and
