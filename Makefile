@@ -80,6 +80,8 @@ check-qemu: build guests qemu-deps
 
 bench: build guests qemu-deps
 	$(PYTHON) tools/bench.py --emu $(EMU) --runs 3 --json bench/results.json $(GUESTS_OUT)/bench/compute.elf $(GUESTS_OUT)/bench/compute-mmu.elf
+	@echo "with the cache model on:"
+	$(PYTHON) tools/bench.py --emu $(EMU) --runs 3 --emu-opts "--cache-model on" --json bench/results-cache.json $(GUESTS_OUT)/bench/compute.elf $(GUESTS_OUT)/bench/compute-mmu.elf
 
 clean:
 	rm -rf build .build
