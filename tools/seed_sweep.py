@@ -2,6 +2,10 @@
 """Run one guest under many seeds: every run must exit 0 and print the same.
 
 Usage: tools/seed_sweep.py --emu PATH [--seeds 1-20] ELF [a64emu options...]
+       tools/seed_sweep.py --emu PATH [--seeds 1-20] --manifest SUITE.manifest
+
+With --manifest, every case of the suite is swept with its own options (a
+--seed it gives is replaced) and must exit with its EXPECT status.
 
 For the TLB tests: a guest that checks that a stale translation is still
 used after a remap without TLBI (and that a TLBI removes it) must see that
@@ -14,33 +18,69 @@ import subprocess
 import sys
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--emu", required=True)
-    ap.add_argument("--seeds", default="1-20")
-    ap.add_argument("elf")
-    ap.add_argument("options", nargs=argparse.REMAINDER)
-    a = ap.parse_args()
-    first, last = (int(x) for x in a.seeds.split("-"))
-    name = f"{a.elf} {' '.join(a.options)}".strip()
+def sweep(emu, elf, options, seeds, expect=0):
+    """Returns the failure lines of one case over the seeds."""
+    first, last = seeds
     reference = None
     failures = []
     for seed in range(first, last + 1):
-        cmd = [a.emu, "run", "--seed", str(seed)] + a.options + [a.elf]
+        cmd = [emu, "run", "--seed", str(seed)] + options + [elf]
         p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
-        if p.returncode != 0:
+        if p.returncode != expect:
             bad = [l for l in p.stdout.splitlines() if l.startswith("not ok")]
             failures.append(f"--seed {seed}: exit status {p.returncode} {bad[:3]}")
         if reference is None:
             reference = p.stdout
         elif p.stdout != reference:
             failures.append(f"--seed {seed}: output differs from --seed {first}")
-    for f in failures:
-        print(f"not ok - seeds {a.seeds} {name}: {f}")
-    if failures:
-        return 1
-    print(f"ok - seeds {a.seeds} {name}: all passed with the same output")
-    return 0
+    return failures
+
+
+def without_seed(options):
+    out, skip = [], False
+    for o in options:
+        if skip:
+            skip = False
+            continue
+        if o == "--seed":
+            skip = True
+            continue
+        if o.startswith("--seed="):
+            continue
+        out.append(o)
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--emu", required=True)
+    ap.add_argument("--seeds", default="1-20")
+    ap.add_argument("--manifest")
+    ap.add_argument("elf", nargs="?")
+    ap.add_argument("options", nargs=argparse.REMAINDER)
+    a = ap.parse_args()
+    seeds = tuple(int(x) for x in a.seeds.split("-"))
+    cases = []
+    if a.manifest:
+        for line in open(a.manifest):
+            f = line.split()
+            if not f or f[0].startswith("#"):
+                continue
+            cases.append((f[0], f[1], without_seed(f[4:]), int(f[2])))
+    elif a.elf:
+        cases.append((f"{a.elf} {' '.join(a.options)}".strip(), a.elf, a.options, 0))
+    else:
+        ap.error("an ELF or --manifest")
+    failed = 0
+    for name, elf, options, expect in cases:
+        failures = sweep(a.emu, elf, options, seeds, expect)
+        for f in failures:
+            print(f"not ok - seeds {a.seeds} {name}: {f}")
+        if failures:
+            failed += 1
+        else:
+            print(f"ok - seeds {a.seeds} {name}: all passed with the same output")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

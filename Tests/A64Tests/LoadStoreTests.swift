@@ -161,3 +161,18 @@ final class LoadStoreTests: XCTestCase {
         XCTAssertEqual(g[2], 3)
     }
 }
+
+/// Code written by the guest runs as written, every time (cache model off:
+/// the decoded-instruction cache follows writes to its pages).
+final class SelfModifyingCodeTests: XCTestCase {
+    func testEachRewriteOfAnInstructionIsExecuted() {
+        // str w1, [x2]; nop; <slot 2>; b .-12 (back to the str)
+        let h = Harness([0xb9000041, 0xd503201f, 0xd503201f, 0x17fffffd])
+        h[2] = Harness.base + 8
+        for (i, mov) in [0xd2800020, 0xd2800040, 0xd2800060, 0xd2800080].enumerated() {  // mov x0, #1...#4
+            h[1] = UInt64(mov)
+            h.step(4)
+            XCTAssertEqual(h[0], UInt64(i + 1), "rewrite \(i + 1)")
+        }
+    }
+}

@@ -57,7 +57,9 @@ public final class SharedProcessorState {
     /// The decoded slots of the RAM page at `pagePA`, created empty (all
     /// `.undecoded`) on first use.
     func decodedPage(_ pagePA: UInt64) -> UnsafeMutablePointer<Decoded> {
-        if let p = pages[pagePA] { return p }
+        if let p = pages[pagePA] {
+            return p
+        }
         let p = UnsafeMutablePointer<Decoded>.allocate(capacity: Self.slotsPerPage)
         p.initialize(repeating: Decoded(), count: Self.slotsPerPage)
         pages[pagePA] = p
@@ -80,11 +82,13 @@ public final class SharedProcessorState {
             if flags & Self.watchCode != 0 {
                 let pagePA = ram + (page << PhysicalMemory.pageShift)
                 if let p = pages[pagePA] {
-                    // Reset in place: a CPU executing from this page keeps a
-                    // valid pointer and re-decodes lazily.
-                    p.update(repeating: Decoded(), count: Self.slotsPerPage)
+                    // Reset in place only the slots the write covers: a CPU
+                    // executing from this page keeps a valid pointer and
+                    // re-decodes them lazily; the page stays watched.
+                    let from = max(pa, pagePA), to = min(pa + UInt64(size), pagePA + PhysicalMemory.pageSize)
+                    let first = Int((from - pagePA) >> 2), end = Int((to - pagePA + 3) >> 2)
+                    (p + first).update(repeating: Decoded(), count: end - first)
                 }
-                memory.writeWatch[Int(page)] &= ~Self.watchCode
             }
             page += 1
         }
