@@ -108,6 +108,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "CTR_EL0.DIC: 1 = fetches are coherent with data, no I-cache (default 0).")
     var dic: UInt8 = 0
 
+    @Option(name: .long, help: "FEAT_S2FWB (ID_AA64MMFR2_EL1.FWB, HCR_EL2.FWB): 1 to implement it (default 0).")
+    var fwb: UInt8 = 0
+
     @Option(name: .customLong("icache-alloc-mmu-off"), help: "on (default): a Non-cacheable fetch (stage 1 MMU off) may allocate into the I-cache.")
     var icacheAllocMMUOff: String = "on"
 
@@ -155,7 +158,7 @@ struct Run: ParsableCommand {
         guard InstructionCachePolicy(rawValue: icachePolicy) != nil else {
             throw ValidationError("--icache-policy \(icachePolicy): expected pipt, vipt or vpipt")
         }
-        guard idc <= 1, dic <= 1 else { throw ValidationError("--idc and --dic take 0 or 1") }
+        guard idc <= 1, dic <= 1, fwb <= 1 else { throw ValidationError("--idc, --dic and --fwb take 0 or 1") }
         for (name, text) in [("--icache", icacheGeometry), ("--dcache", dcacheGeometry), ("--l2", l2Geometry)] {
             if let text, CacheGeometry(parsing: text) == nil {
                 throw ValidationError("\(name) \(text): expected SIZE,NWAYway,LINEB such as 32K,4way,64B (power-of-two sets, lines of 16 to 2048 bytes)")
@@ -185,6 +188,7 @@ struct Run: ParsableCommand {
         config.caches.icachePolicy = InstructionCachePolicy(rawValue: icachePolicy)!
         config.caches.idc = idc == 1
         config.caches.dic = dic == 1
+        config.caches.fwb = fwb == 1
         config.caches.allocateOnNonCacheableFetch = icacheAllocMMUOff == "on"
         config.tlbEntries = tlbEntries
         config.tlbWays = tlbWays

@@ -1,5 +1,6 @@
 import XCTest
 @testable import A64
+import Memory
 
 /// D8 address translation driven through real instructions: a 4K stage 1
 /// walk, the TLB keeping a translation after its descriptor changes, TLBI,
@@ -63,5 +64,32 @@ final class TranslationTests: XCTestCase {
         XCTAssertEqual(h[sysreg: "ESR_EL1"], 0x25 << 26 | 1 << 25 | 0b000101, "translation fault, level 1")
         XCTAssertEqual(h[sysreg: "FAR_EL1"], 0xC000_0000)
         XCTAssertTrue(h.cpu.tlbEntries.allSatisfy { $0.inputBase != 0xC000_0000 }, "faults are not cached")
+    }
+}
+
+/// FEAT_S2FWB (D8.6.6): stage 2 forces Normal Write-Back over an MMU-off
+/// stage 1, so a guest with its caches off still uses the cacheable view.
+final class ForcedWriteBackTests: XCTestCase {
+    func stage2Attributes(fwb: Bool, memAttr: UInt64) -> MemoryAttributes {
+        var f = ProcessorFeatures(el2: true)
+        f.caches.fwb = fwb
+        let memory = PhysicalMemory(ramBase: Harness.base, ramSize: 1 << 20)
+        let cpu = CPU(index: 0, shared: SharedProcessorState(memory: memory), features: f)
+        cpu.reset(entry: Harness.base)
+        let s2 = Harness.base + 0xF_0000
+        cpu.writeSystemRegister(SR.VTCR_EL2, 24 | 1 << 6 | 2 << 16)
+        cpu.writeSystemRegister(SR.VTTBR_EL2, s2)
+        try! memory.write(s2 + 8, size: 8, value: 0x4000_0000 | 1 << 10 | 3 << 6 | memAttr << 2 | 1)
+        cpu.writeSystemRegister(SR.HCR_EL2, HCR.VM | HCR.RW | HCR.FWB)
+        XCTAssertEqual(cpu.systemRegisters[SR.HCR_EL2] & HCR.FWB != 0, fwb, "HCR_EL2.FWB is RES0 without FEAT_S2FWB")
+        XCTAssertEqual(cpu.systemRegisters[SystemRegisters.index(named: "ID_AA64MMFR2_EL1")!] >> 40 & 0xF, fwb ? 1 : 0)
+        return try! cpu.translate(Harness.data, .read, el: 1).entry.attributes
+    }
+
+    func testForcedWriteBackOverridesAnMMUOffStage1() {
+        XCTAssertEqual(stage2Attributes(fwb: true, memAttr: 0b0110).mair, 0xFF, "FWB 0b110: Normal Write-Back")
+        XCTAssertTrue(stage2Attributes(fwb: true, memAttr: 0b0111).isDevice, "FWB 0b111: stage 1's (Device, MMU off)")
+        XCTAssertTrue(stage2Attributes(fwb: true, memAttr: 0b0001).isDevice, "FWB 0b0xx: Device")
+        XCTAssertTrue(stage2Attributes(fwb: false, memAttr: 0b1111).isDevice, "without FWB, Device at stage 1 wins")
     }
 }

@@ -130,7 +130,9 @@ extension CPU {
     public func writeSystemRegister(_ index: Int, _ value: UInt64) {
         let row = SystemRegisters.table[index]
         switch row.kind {
-        case .stored(let writable):
+        case .stored(var writable):
+            // HCR_EL2.FWB is RES0 unless FEAT_S2FWB is implemented.
+            if index == SR.HCR_EL2 && !features.caches.fwb { writable &= ~HCR.FWB }
             systemRegisters[index] = (systemRegisters[index] & ~writable) | (value & writable)
             if index == SR.CNTVOFF_EL2 { host?.timerChanged(self) }
             if SR.translationControls.contains(index) { flushSoftTLB() }

@@ -312,6 +312,18 @@ extension CPU {
     /// Device beats Normal (the stronger Device type), otherwise the weaker
     /// cacheability of each of Inner and Outer.
     func combine(_ s1: MemoryAttributes, _ s2: MemoryAttributes) -> MemoryAttributes {
+        if s2.mair == Self.useStage1 { return s1 }
+        if hcrEL2 & HCR.FWB != 0 {
+            // FWB (D8.6.6): stage 2 enforces its type. Forced Write-Back is
+            // Normal WB whatever stage 1 says (a guest with its MMU off
+            // still uses the cacheable view); a Device stage 2 is Device (the
+            // stronger of the two); forced Non-cacheable keeps a Device stage 1.
+            if s2.isDevice {
+                return MemoryAttributes(mair: s1.isDevice ? min(s1.mair, s2.mair) : s2.mair, shareability: 0b10)
+            }
+            if s2.mair == 0x44 && s1.isDevice { return s1 }
+            return s2
+        }
         if s1.isDevice || s2.isDevice {
             let t1 = s1.isDevice ? s1.mair : 0x0C, t2 = s2.isDevice ? s2.mair : 0x0C
             return MemoryAttributes(mair: min(t1, t2), shareability: 0b10)
@@ -403,16 +415,28 @@ extension CPU {
             return TLBEntry(kind: .stage2, regime: .el10, vmid: vmid, asid: 0, global: true,
                             inputBase: ipa & ~((1 << UInt64(shift)) - 1), sizeShift: UInt8(shift),
                             level: UInt8(level), outputBase: oa, ipaBase: ipa & ~((1 << UInt64(shift)) - 1),
-                            stage1: .all, stage2: p, stage2Level: UInt8(level), attributes: Self.stage2Attributes(d))
+                            stage1: .all, stage2: p, stage2Level: UInt8(level),
+                            attributes: Self.stage2Attributes(d, fwb: hcrEL2 & HCR.FWB != 0))
         }
     }
 
     /// Stage 2 MemAttr[3:0] (descriptor bits 5:2) as a MAIR-style byte:
     /// 0b00dd Device, otherwise Outer [3:2] and Inner [1:0] with 01 NC,
-    /// 10 WT, 11 WB (D8.6.5, FEAT_S2FWB not implemented).
-    static func stage2Attributes(_ d: UInt64) -> MemoryAttributes {
+    /// 10 WT, 11 WB (D8.6.5). With HCR_EL2.FWB (FEAT_S2FWB, D8.6.6):
+    /// MemAttr[2] = 0 is Device of type [1:0]; 0b101 forces Normal
+    /// Non-cacheable, 0b110 forces Normal Write-Back, 0b111 uses stage 1's
+    /// attributes (`useStage1`).
+    static func stage2Attributes(_ d: UInt64, fwb: Bool = false) -> MemoryAttributes {
         let memAttr = UInt8((d >> 2) & 0xF)
         let sh = UInt8((d >> 8) & 3)
+        if fwb {
+            if memAttr & 4 == 0 { return MemoryAttributes(mair: (memAttr & 3) << 2, shareability: 0b10) }
+            switch memAttr & 3 {
+            case 0b01: return MemoryAttributes(mair: 0x44, shareability: 0b10)
+            case 0b10: return MemoryAttributes(mair: 0xFF, shareability: sh)
+            default: return MemoryAttributes(mair: useStage1, shareability: sh)
+            }
+        }
         if memAttr & 0xC == 0 { return MemoryAttributes(mair: (memAttr & 3) << 2, shareability: 0b10) }
         func expand(_ c: UInt8) -> UInt8 {
             switch c { case 1: return 0b0100; case 2: return 0b1010; default: return 0b1111 }
@@ -420,4 +444,8 @@ extension CPU {
         let inner = memAttr & 3 == 0 ? 0b0100 : expand(memAttr & 3)
         return MemoryAttributes(mair: expand(memAttr >> 2) << 4 | inner, shareability: sh)
     }
+
+    /// The stage 2 attribute byte that means "stage 1's" under FWB (not a
+    /// MAIR encoding any translation produces).
+    static let useStage1: UInt8 = 0xF0
 }

@@ -378,6 +378,7 @@ enum SR {
                                                 TTBR0_EL2, TTBR1_EL2, MAIR_EL1, MAIR_EL2, HCR_EL2, VTTBR_EL2, VTCR_EL2]
     static let ID_AA64PFR0_EL1 = SystemRegisters.index(named: "ID_AA64PFR0_EL1")!
     static let ID_AA64MMFR1_EL1 = SystemRegisters.index(named: "ID_AA64MMFR1_EL1")!
+    static let ID_AA64MMFR2_EL1 = SystemRegisters.index(named: "ID_AA64MMFR2_EL1")!
     static let esrIndex = [SystemRegisters.index(named: "ESR_EL1")!, SystemRegisters.index(named: "ESR_EL1")!,
                            SystemRegisters.index(named: "ESR_EL2")!]
     static let farIndex = [SystemRegisters.index(named: "FAR_EL1")!, SystemRegisters.index(named: "FAR_EL1")!,
