@@ -18,12 +18,14 @@ public enum ImpDef {
     /// ID_AA64ISAR0_EL1: CRC32 = 1, Atomic (LSE) = 2, TLB = 2 (FEAT_TLBIOS
     /// and FEAT_TLBIRANGE).
     public static let idAA64ISAR0: UInt64 = (1 << 16) | (2 << 20) | (2 << 56)
-    /// ID_AA64ISAR1_EL1: LRCPC = 1 (LDAPR), SB = 1, XS = 1 (the TLBI nXS
-    /// forms; no memory is XS = 0, so they act as the plain forms).
-    public static let idAA64ISAR1: UInt64 = (1 << 20) | (1 << 36) | (1 << 56)
-    /// ID_AA64MMFR2_EL1: TTL = 1 (FEAT_TTL: TLBI level hints); FWB [43:40]
+    /// ID_AA64ISAR1_EL1: DPB = 2 (DC CVAP and DC CVADP; the points of
+    /// persistence are the PoC), LRCPC = 1 (LDAPR), SB = 1, XS = 1 (the TLBI
+    /// nXS forms; no memory is XS = 0, so they act as the plain forms).
+    public static let idAA64ISAR1: UInt64 = 2 | (1 << 20) | (1 << 36) | (1 << 56)
+    /// ID_AA64MMFR2_EL1: TTL = 1 (FEAT_TTL: TLBI level hints), EVT = 2
+    /// (FEAT_EVT: HCR_EL2.TID4, TICAB, TOCU, TTLBIS, TTLBOS); FWB [43:40]
     /// = 1 when the caches are configured with FEAT_S2FWB.
-    public static let idAA64MMFR2: UInt64 = 1 << 48
+    public static let idAA64MMFR2: UInt64 = 1 << 48 | 2 << 56
     public static func idAA64MMFR2(_ c: CacheConfiguration) -> UInt64 { idAA64MMFR2 | (c.fwb ? 1 << 40 : 0) }
     /// ID_AA64MMFR0_EL1: PARange = 40 bits (2), ASIDBits = 16 (2), all
     /// three granules at both stages: TGran4 = 0 and TGran64 = 0
@@ -110,7 +112,10 @@ public enum ImpDef {
     /// fields 0-35 are implemented (VM ... TLOR); NV, FWB and the later
     /// fields are not (their features are not advertised).
     public static let hcrEL2Reset: UInt64 = 1 << 31
-    public static let hcrEL2Writable: UInt64 = (((1 << 36) - 1) & ~(1 << 31)) | 1 << 46   // FWB: only with --fwb 1
+    /// Also FWB (46, only with --fwb 1) and FEAT_EVT's TID4, TICAB, TOCU,
+    /// TTLBIS, TTLBOS (49, 50, 52, 54, 55).
+    public static let hcrEL2Writable: UInt64 = (((1 << 36) - 1) & ~(1 << 31)) | 1 << 46
+        | 1 << 49 | 1 << 50 | 1 << 52 | 1 << 54 | 1 << 55
     /// CPTR_EL2 at reset (E2H = 0 layout): RES1 bits 13, 12, 9:0.
     public static let cptrEL2Reset: UInt64 = 0x33FF
     /// TCR_EL2 at reset (E2H = 0 layout): RES1 bits 31 and 23.

@@ -226,4 +226,23 @@ final class ExceptionTests: XCTestCase {
         h[sysreg: "CNTV_CTL_EL0"] = 3
         XCTAssertEqual(h.cpu.timerOutputs, 0, "IMASK")
     }
+
+    func testFEATEVTTraps() {
+        func trapped(_ word: UInt32, hcr: UInt64) -> Bool {
+            let h = machine([word], hcr: hcr)
+            h.step(1)
+            return h.cpu.currentEL == 2 && h[sysreg: "ESR_EL2"] >> 26 == 0x18
+        }
+        let iallu: UInt32 = 0xd508751f, ialluis: UInt32 = 0xd508711f
+        let vmalle1is: UInt32 = 0xd508831f, vmalle1: UInt32 = 0xd508871f
+        XCTAssertTrue(trapped(iallu, hcr: 1 << 52), "TOCU traps IC IALLU")
+        XCTAssertFalse(trapped(ialluis, hcr: 1 << 52), "but not IC IALLUIS")
+        XCTAssertTrue(trapped(ialluis, hcr: 1 << 50), "TICAB traps IC IALLUIS")
+        XCTAssertFalse(trapped(iallu, hcr: 1 << 50))
+        XCTAssertTrue(trapped(vmalle1is, hcr: 1 << 54), "TTLBIS traps the IS forms")
+        XCTAssertFalse(trapped(vmalle1, hcr: 1 << 54), "not the local ones")
+        XCTAssertFalse(trapped(vmalle1is, hcr: 1 << 55), "TTLBOS only the OS forms")
+        XCTAssertTrue(trapped(0xd5390020, hcr: 1 << 49), "TID4 traps CLIDR_EL1 (mrs x0, clidr_el1)")
+        XCTAssertFalse(trapped(0xd53b0020, hcr: 1 << 49), "TID4 does not trap CTR_EL0 (mrs x0, ctr_el0)")
+    }
 }

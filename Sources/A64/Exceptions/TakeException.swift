@@ -91,4 +91,9 @@ enum HCR {
     static let TLOR: UInt64 = 1 << 35
     static let NV: UInt64 = 1 << 42
     static let FWB: UInt64 = 1 << 46
+    static let TID4: UInt64 = 1 << 49
+    static let TICAB: UInt64 = 1 << 50
+    static let TOCU: UInt64 = 1 << 52
+    static let TTLBIS: UInt64 = 1 << 54
+    static let TTLBOS: UInt64 = 1 << 55
 }

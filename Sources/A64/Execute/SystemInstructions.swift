@@ -38,7 +38,8 @@ extension CPU {
         case .tid1:
             if el == 1 && hcr & HCR.TID1 != 0 { throw trap(2) }
         case .tid2:
-            if el == 1 && hcr & HCR.TID2 != 0 { throw trap(2) }
+            // TID2, or FEAT_EVT's TID4 (which does not cover CTR_EL0).
+            if el == 1 && hcr & (HCR.TID2 | HCR.TID4) != 0 { throw trap(2) }
         case .tid3:
             if el == 1 && hcr & HCR.TID3 != 0 { throw trap(2) }
         case .tacr:
@@ -203,11 +204,23 @@ extension CPU {
         let tge = hcr & HCR.TGE != 0
         switch row.trap {
         case .none: break
-        case .tpu: if hcr & HCR.TPU != 0 { throw trap(2) }
+        case .tpu:
+            // FEAT_EVT: TOCU traps IC IVAU, IC IALLU and DC CVAU; TICAB
+            // traps IC IALLUIS (D24.2.62).
+            if hcr & HCR.TPU != 0 { throw trap(2) }
+            if case .instructionCache(.IALLUIS) = row.operation {
+                if hcr & HCR.TICAB != 0 { throw trap(2) }
+            } else if hcr & HCR.TOCU != 0 { throw trap(2) }
         case .tpc: if hcr & HCR.TPC != 0 { throw trap(2) }
         case .tdz: if hcr & HCR.TDZ != 0 { throw trap(2) }
         case .tsw: if hcr & HCR.TSW != 0 && !tge { throw trap(2) }
-        case .ttlb: if hcr & HCR.TTLB != 0 && !tge { throw trap(2) }
+        case .ttlb:
+            if hcr & HCR.TTLB != 0 && !tge { throw trap(2) }
+            // FEAT_EVT: TTLBIS / TTLBOS trap only the IS / OS forms.
+            if case .tlbi(_, let sh, _) = row.operation, !tge {
+                if sh == .inner && hcr & HCR.TTLBIS != 0 { throw trap(2) }
+                if sh == .outer && hcr & HCR.TTLBOS != 0 { throw trap(2) }
+            }
         }
     }
 

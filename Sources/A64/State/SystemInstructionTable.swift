@@ -101,6 +101,10 @@ public enum SystemInstructions {
         R("DC CVAC",    3, 7, 10, 1, .dataCache(.CVAC), el0: .uci, trap: .tpc),
         R("DC CVAU",    3, 7, 11, 1, .dataCache(.CVAU), el0: .uci, trap: .tpu),
         R("DC CIVAC",   3, 7, 14, 1, .dataCache(.CIVAC), el0: .uci, trap: .tpc),
+        // FEAT_DPB, FEAT_DPB2: clean to the points of persistence, which
+        // are the point of coherency here.
+        R("DC CVAP",    3, 7, 12, 1, .dataCache(.CVAC), el0: .uci, trap: .tpc),
+        R("DC CVADP",   3, 7, 13, 1, .dataCache(.CVAC), el0: .uci, trap: .tpc),
     ]
 
     static let addressTranslation: [R] = [
