@@ -56,7 +56,7 @@ extension CPU {
         if e.pointee.readTag == key {
             return UInt64(ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt8.self))
         }
-        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedRead(ramBase &+ (va &+ e.pointee.delta), 1) }
+        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedPageRead(ramBase &+ (va &+ e.pointee.delta), 1) }
         return try slowRead(va, 1)
     }
     @inline(__always) func read16(_ va: UInt64) throws(CPUException) -> UInt64 {
@@ -65,7 +65,7 @@ extension CPU {
         if e.pointee.readTag == key {
             return UInt64(ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt16.self))
         }
-        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedRead(ramBase &+ (va &+ e.pointee.delta), 2) }
+        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedPageRead(ramBase &+ (va &+ e.pointee.delta), 2) }
         return try slowRead(va, 2)
     }
     @inline(__always) func read32(_ va: UInt64) throws(CPUException) -> UInt64 {
@@ -74,7 +74,7 @@ extension CPU {
         if e.pointee.readTag == key {
             return UInt64(ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt32.self))
         }
-        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedRead(ramBase &+ (va &+ e.pointee.delta), 4) }
+        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedPageRead(ramBase &+ (va &+ e.pointee.delta), 4) }
         return try slowRead(va, 4)
     }
     @inline(__always) func read64(_ va: UInt64) throws(CPUException) -> UInt64 {
@@ -83,7 +83,7 @@ extension CPU {
         if e.pointee.readTag == key {
             return ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt64.self)
         }
-        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedRead(ramBase &+ (va &+ e.pointee.delta), 8) }
+        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedPageRead(ramBase &+ (va &+ e.pointee.delta), 8) }
         return try slowRead(va, 8)
     }
 
@@ -96,7 +96,7 @@ extension CPU {
             noteStore(off, 1)
             return
         }
-        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedWrite(ramBase &+ (va &+ e.pointee.delta), 1, v); return }
+        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedPageWrite(ramBase &+ (va &+ e.pointee.delta), 1, v); return }
         try slowWrite(va, 1, v)
     }
     @inline(__always) func write16(_ va: UInt64, _ v: UInt64) throws(CPUException) {
@@ -108,7 +108,7 @@ extension CPU {
             noteStore(off, 2)
             return
         }
-        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedWrite(ramBase &+ (va &+ e.pointee.delta), 2, v); return }
+        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedPageWrite(ramBase &+ (va &+ e.pointee.delta), 2, v); return }
         try slowWrite(va, 2, v)
     }
     @inline(__always) func write32(_ va: UInt64, _ v: UInt64) throws(CPUException) {
@@ -120,7 +120,7 @@ extension CPU {
             noteStore(off, 4)
             return
         }
-        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedWrite(ramBase &+ (va &+ e.pointee.delta), 4, v); return }
+        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedPageWrite(ramBase &+ (va &+ e.pointee.delta), 4, v); return }
         try slowWrite(va, 4, v)
     }
     @inline(__always) func write64(_ va: UInt64, _ v: UInt64) throws(CPUException) {
@@ -132,9 +132,14 @@ extension CPU {
             noteStore(off, 8)
             return
         }
-        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedWrite(ramBase &+ (va &+ e.pointee.delta), 8, v); return }
+        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedPageWrite(ramBase &+ (va &+ e.pointee.delta), 8, v); return }
         try slowWrite(va, 8, v)
     }
+
+    /// A cacheable page's access, out of line so that every load and store
+    /// of the interpreter stays small.
+    @inline(never) func cachedPageRead(_ pa: UInt64, _ size: Int) -> UInt64 { cachedRead(pa, size) }
+    @inline(never) func cachedPageWrite(_ pa: UInt64, _ size: Int, _ v: UInt64) { cachedWrite(pa, size, v) }
 
     /// The store fast path's write watch (decoded code, exclusive monitors):
     /// an aligned access never crosses a page, so one byte says.
