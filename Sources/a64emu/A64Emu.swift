@@ -21,8 +21,9 @@ let exitStatusHelp = """
       2    bad input (unreadable or malformed ELF, a kernel or initrd that
            does not fit in RAM, bad option)
       124  the --max-insns limit was reached
-      125  the emulator stopped the run (undefined instruction,
-           access to an unmapped physical address, unsupported exception)
+      125  the emulator stopped the run (every CPU waits in WFI with
+           nothing that can wake it, every CPU is off, a semihosting
+           call names memory the guest cannot reach)
       130  interrupted (Ctrl-C)
     """
 
@@ -260,12 +261,9 @@ struct Run: ParsableCommand {
 func describe(_ reason: StopReason) -> String {
     switch reason {
     case .guestExit(let code): return "guest exited with status \(code)"
-    case .undefinedInstruction(let word, let pc):
-        return "undefined instruction 0x\(hex32(word)) at pc \(hex(pc))"
     case .busError(let e, let pc, let isFetch):
         let what = isFetch ? "instruction fetch" : (e.isWrite ? "data write" : "data read")
         return "bus error: \(what) of \(e.size) bytes at unmapped physical address \(hex(e.address)) (pc \(hex(pc)))"
-    case .unsupported(let what, let pc): return "\(what) at pc \(hex(pc))"
     case .requested: return "stopped"
     }
 }
@@ -273,10 +271,6 @@ func describe(_ reason: StopReason) -> String {
 func hex(_ v: UInt64) -> String {
     let s = String(v, radix: 16)
     return "0x" + String(repeating: "0", count: max(0, 16 - s.count)) + s
-}
-func hex32(_ v: UInt32) -> String {
-    let s = String(v, radix: 16)
-    return String(repeating: "0", count: max(0, 8 - s.count)) + s
 }
 func fixed(_ v: Double, _ digits: Int) -> String {
     var buf = [CChar](repeating: 0, count: 64)

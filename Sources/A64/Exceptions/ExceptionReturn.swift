@@ -25,7 +25,6 @@ extension CPU {
         // The local monitor is cleared by an exception return
         // (AArch64.ExceptionReturn calls ClearExclusiveLocal).
         shared.clearMonitor(cpu: index)
-        interruptCheckRequested = true
         return target
     }
 

@@ -73,7 +73,4 @@ public struct ExceptionRecord: Sendable, Equatable {
     public static func wfxISS(isWFE: Bool) -> UInt32 {
         1 << 24 | 0xE << 20 | (isWFE ? 1 : 0)
     }
-
-    /// DFSC values (ISS [5:0] of a Data Abort).
-    public static let alignmentFaultDFSC: UInt32 = 0b10_0001
 }

@@ -33,7 +33,6 @@ extension CPU {
         // The outer loop runs between instructions whenever something may
         // have changed what can be taken: interrupts, PSTATE.IL.
         outer: while executed < budget {
-            interruptCheckRequested = false
             executedInRun = executed
             // The translation context may have changed (EL, registers, TLBI):
             // look the fetch page up again and use the EL's software TLB.

@@ -153,9 +153,6 @@ extension CPU {
         case .osLockAccess:
             systemRegisters[SR.OSLSR_EL1] = (systemRegisters[SR.OSLSR_EL1] & ~2) | (value & 1) << 1
         }
-        // HCR_EL2.VI, DAIF, timers and the GIC can all make an interrupt
-        // takeable: look before the next instruction.
-        interruptCheckRequested = true
     }
 
     /// MSR (immediate) to a PSTATE field (C5.2.x): SPSel is UNDEFINED at
@@ -173,7 +170,6 @@ extension CPU {
             }
             if field == .DAIFSet { daif |= (imm & 0xF) << 6 } else { daif &= ~((imm & 0xF) << 6) }
         }
-        interruptCheckRequested = true
     }
 
     /// DC ZVA is prohibited at EL0 without SCTLR_EL1.DZE, and at EL1/EL0

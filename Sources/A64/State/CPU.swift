@@ -17,13 +17,8 @@ public struct RegisterFile {
 public enum StopReason: Equatable {
     /// The guest asked to stop (semihosting SYS_EXIT): its exit status.
     case guestExit(Int32)
-    /// An encoding with no instruction (before exception levels exist, the
-    /// architectural UNDEFINED exception stops the run).
-    case undefinedInstruction(word: UInt32, pc: UInt64)
     /// An access to a physical address where nothing is mapped.
     case busError(BusError, pc: UInt64, isFetch: Bool)
-    /// An exception this foundation does not take yet (SVC, HVC, SMC, BRK...).
-    case unsupported(String, pc: UInt64)
     /// Stopped from outside (a board request, Ctrl-C).
     case requested
 }
@@ -290,19 +285,13 @@ public final class CPU {
     }
 
     /// The GIC drives the IRQ and FIQ signals (Group 1 -> IRQ, Group 0 ->
-    /// FIQ with a single Security state). A change is looked at before the
-    /// CPU's next instruction.
+    /// FIQ with a single Security state). The interpreter looks at them
+    /// between turns and after every instruction that can unmask or raise an
+    /// interrupt (MSR, ERET, WFI): those end its inner loop.
     public func setInterruptLines(irq: Bool, fiq: Bool) {
-        if irq != irqLine || fiq != fiqLine {
-            irqLine = irq
-            fiqLine = fiq
-            interruptCheckRequested = true
-        }
+        irqLine = irq
+        fiqLine = fiq
     }
-
-    /// Set when something may have made an interrupt takeable; the
-    /// interpreter finishes the current instruction and re-checks.
-    public var interruptCheckRequested = false
 
     func retire(_ n: Int) { instructionsRetired &+= UInt64(n) }
 }

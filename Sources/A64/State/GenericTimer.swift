@@ -45,12 +45,10 @@ extension CPU {
     }
     func writeTimerControl(_ n: Int, _ v: UInt64) {
         timer.control[n] = v & 3
-        interruptCheckRequested = true
     }
     func readTimerCompare(_ n: Int) -> UInt64 { timer.compare[n] }
     func writeTimerCompare(_ n: Int, _ v: UInt64) {
         timer.compare[n] = v
-        interruptCheckRequested = true
     }
     /// TVAL: the signed 32-bit distance from the count to CVAL.
     func readTimerValue(_ n: Int) -> UInt64 {
