@@ -50,91 +50,44 @@ extension CPU {
 
     // MARK: the fast paths: one compare against the page (and alignment) tag
 
-    @inline(__always) func read8(_ va: UInt64) throws(CPUException) -> UInt64 {
+    /// A load of a `T`: the key keeps the address's low bits that would
+    /// make it misaligned, so a misaligned access never matches a tag.
+    @inline(__always) func guestLoad<T: FixedWidthInteger & UnsignedInteger>(_ va: UInt64, as _: T.Type) throws(CPUException) -> UInt64 {
         let e = softSlot(va)
-        let key = va & ~0xFFF
+        let key = va & ~(0xFFF & ~UInt64(MemoryLayout<T>.size &- 1))
         if e.pointee.readTag == key {
-            return UInt64(ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt8.self))
+            return UInt64(ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: T.self))
         }
-        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedPageRead(ramBase &+ (va &+ e.pointee.delta), 1) }
-        return try slowRead(va, 1)
-    }
-    @inline(__always) func read16(_ va: UInt64) throws(CPUException) -> UInt64 {
-        let e = softSlot(va)
-        let key = va & ~0xFFE
-        if e.pointee.readTag == key {
-            return UInt64(ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt16.self))
+        if e.pointee.readTag == key | SoftTLB.cachedFlag {
+            return cachedPageRead(ramBase &+ (va &+ e.pointee.delta), MemoryLayout<T>.size)
         }
-        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedPageRead(ramBase &+ (va &+ e.pointee.delta), 2) }
-        return try slowRead(va, 2)
-    }
-    @inline(__always) func read32(_ va: UInt64) throws(CPUException) -> UInt64 {
-        let e = softSlot(va)
-        let key = va & ~0xFFC
-        if e.pointee.readTag == key {
-            return UInt64(ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt32.self))
-        }
-        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedPageRead(ramBase &+ (va &+ e.pointee.delta), 4) }
-        return try slowRead(va, 4)
-    }
-    @inline(__always) func read64(_ va: UInt64) throws(CPUException) -> UInt64 {
-        let e = softSlot(va)
-        let key = va & ~0xFF8
-        if e.pointee.readTag == key {
-            return ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: UInt64.self)
-        }
-        if e.pointee.readTag == key | SoftTLB.cachedFlag { return cachedPageRead(ramBase &+ (va &+ e.pointee.delta), 8) }
-        return try slowRead(va, 8)
+        return try slowRead(va, MemoryLayout<T>.size)
     }
 
-    @inline(__always) func write8(_ va: UInt64, _ v: UInt64) throws(CPUException) {
+    @inline(__always) func guestStore<T: FixedWidthInteger & UnsignedInteger>(_ va: UInt64, _ v: UInt64, as _: T.Type) throws(CPUException) {
         let e = softSlot(va)
-        let key = va & ~0xFFF
+        let key = va & ~(0xFFF & ~UInt64(MemoryLayout<T>.size &- 1))
         if e.pointee.writeTag == key {
             let off = va &+ e.pointee.delta
-            ram.storeBytes(of: UInt8(truncatingIfNeeded: v), toByteOffset: Int(truncatingIfNeeded: off), as: UInt8.self)
-            noteStore(off, 1)
+            ram.storeBytes(of: T(truncatingIfNeeded: v), toByteOffset: Int(truncatingIfNeeded: off), as: T.self)
+            noteStore(off, MemoryLayout<T>.size)
             return
         }
-        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedPageWrite(ramBase &+ (va &+ e.pointee.delta), 1, v); return }
-        try slowWrite(va, 1, v)
-    }
-    @inline(__always) func write16(_ va: UInt64, _ v: UInt64) throws(CPUException) {
-        let e = softSlot(va)
-        let key = va & ~0xFFE
-        if e.pointee.writeTag == key {
-            let off = va &+ e.pointee.delta
-            ram.storeBytes(of: UInt16(truncatingIfNeeded: v), toByteOffset: Int(truncatingIfNeeded: off), as: UInt16.self)
-            noteStore(off, 2)
+        if e.pointee.writeTag == key | SoftTLB.cachedFlag {
+            cachedPageWrite(ramBase &+ (va &+ e.pointee.delta), MemoryLayout<T>.size, v)
             return
         }
-        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedPageWrite(ramBase &+ (va &+ e.pointee.delta), 2, v); return }
-        try slowWrite(va, 2, v)
+        try slowWrite(va, MemoryLayout<T>.size, v)
     }
-    @inline(__always) func write32(_ va: UInt64, _ v: UInt64) throws(CPUException) {
-        let e = softSlot(va)
-        let key = va & ~0xFFC
-        if e.pointee.writeTag == key {
-            let off = va &+ e.pointee.delta
-            ram.storeBytes(of: UInt32(truncatingIfNeeded: v), toByteOffset: Int(truncatingIfNeeded: off), as: UInt32.self)
-            noteStore(off, 4)
-            return
-        }
-        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedPageWrite(ramBase &+ (va &+ e.pointee.delta), 4, v); return }
-        try slowWrite(va, 4, v)
-    }
-    @inline(__always) func write64(_ va: UInt64, _ v: UInt64) throws(CPUException) {
-        let e = softSlot(va)
-        let key = va & ~0xFF8
-        if e.pointee.writeTag == key {
-            let off = va &+ e.pointee.delta
-            ram.storeBytes(of: v, toByteOffset: Int(truncatingIfNeeded: off), as: UInt64.self)
-            noteStore(off, 8)
-            return
-        }
-        if e.pointee.writeTag == key | SoftTLB.cachedFlag { cachedPageWrite(ramBase &+ (va &+ e.pointee.delta), 8, v); return }
-        try slowWrite(va, 8, v)
-    }
+
+    @inline(__always) func read8(_ va: UInt64) throws(CPUException) -> UInt64 { try guestLoad(va, as: UInt8.self) }
+    @inline(__always) func read16(_ va: UInt64) throws(CPUException) -> UInt64 { try guestLoad(va, as: UInt16.self) }
+    @inline(__always) func read32(_ va: UInt64) throws(CPUException) -> UInt64 { try guestLoad(va, as: UInt32.self) }
+    @inline(__always) func read64(_ va: UInt64) throws(CPUException) -> UInt64 { try guestLoad(va, as: UInt64.self) }
+    @inline(__always) func write8(_ va: UInt64, _ v: UInt64) throws(CPUException) { try guestStore(va, v, as: UInt8.self) }
+    @inline(__always) func write16(_ va: UInt64, _ v: UInt64) throws(CPUException) { try guestStore(va, v, as: UInt16.self) }
+    @inline(__always) func write32(_ va: UInt64, _ v: UInt64) throws(CPUException) { try guestStore(va, v, as: UInt32.self) }
+    @inline(__always) func write64(_ va: UInt64, _ v: UInt64) throws(CPUException) { try guestStore(va, v, as: UInt64.self) }
 
     /// A cacheable page's access, out of line so that every load and store
     /// of the interpreter stays small.
