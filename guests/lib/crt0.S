@@ -2,9 +2,10 @@
  * crt0.S - entry point of every a64emu bare-metal guest.
  *
  * The CPU arrives here at EL1 (or EL2 for guests that ask for it) with the
- * MMU and caches off and x0 = 0 (QEMU gives an ELF no device tree).
+ * MMU and caches off and x0 = 0 (QEMU gives an ELF no device tree) or,
+ * for an Image or raw binary, the device tree's address.
  *   1. point SP at the stack reserved by link.ld,
- *   2. zero .bss,
+ *   2. zero .bss, then keep the x0 the boot code gave in boot_x0,
  *   3. call main(0, 0),
  *   4. exit through semihosting SYS_EXIT (0x18) with the AArch64 parameter
  *      block { ADP_Stopped_ApplicationExit, main's return value }, so that
@@ -28,6 +29,8 @@ _start:
     stp     xzr, xzr, [x1], #16
     b       1b
 2:
+    adrp    x1, boot_x0
+    str     x0, [x1, :lo12:boot_x0]
     mov     x29, #0                 /* terminate the frame chain */
     mov     x30, #0
     mov     x0, #0                  /* argc */
@@ -48,3 +51,9 @@ _exit:                              /* _exit(int code): never returns */
 3:  b       3b                      /* not reached (no semihosting?) */
     .size   _exit, . - _exit
     .ltorg
+
+    .bss
+    .p2align 3
+    .globl  boot_x0
+boot_x0:                            /* x0 at entry: the device tree, or 0 */
+    .quad   0

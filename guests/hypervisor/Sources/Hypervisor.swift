@@ -1,0 +1,84 @@
+// Hypervisor.swift - the hypervisor's state: its options, the machine it
+// found, the page pool, the VMs, the VMID allocator, the per-CPU areas, and
+// the one lock every exit handler and scheduling decision takes.
+
+import HypArch
+
+nonisolated(unsafe) var hypervisor: Hypervisor!
+
+final class Hypervisor {
+    let options: Options
+    let machine: MachineDescription
+    let vhe: Bool
+    var pool: PagePool
+    var vms: [VM] = []
+    var vmids: VMIDAllocator
+    var cpus: [UnsafeMutablePointer<hyp_cpu>] = []
+    /// Each physical CPU's host EL1 registers while a guest runs (nVHE).
+    var hostContexts: [UnsafeMutablePointer<vcpu_regs>] = []
+    /// The vCPU each physical CPU picked last (round-robin order).
+    var lastPicked: [Int] = []
+    var lock: UInt32 = 0
+    var exits = 0
+
+    init(options: Options, machine: MachineDescription, vhe: Bool, poolBase: UInt64, poolEnd: UInt64) {
+        self.options = options
+        self.machine = machine
+        self.vhe = vhe
+        pool = PagePool(base: poolBase, end: poolEnd)
+        vmids = VMIDAllocator(bits: options.vmidBits, limit: options.vmidLimit)
+    }
+
+    var physicalCPUs: Int { cpus.count }
+
+    func trace(_ line: @autoclosure () -> String) {
+        if options.trace { say("hyp: " + line()) }
+    }
+
+    func acquire() { spin_lock(&lock) }
+    func release() { spin_unlock(&lock) }
+
+    var allVCPUs: [VCPU] {
+        var all: [VCPU] = []
+        for vm in vms { all.append(contentsOf: vm.vcpus) }
+        return all
+    }
+}
+
+/// VMIDs with generations (KVM's kvm_get_vmid/update_vmid before 5.15): a
+/// VM keeps its VMID while its generation is current; when the VMIDs run
+/// out, a new generation starts, every TLB entry and I-cache line of every
+/// VMID is invalidated (TLBI ALLE1IS, IC IALLUIS) and VMs get new VMIDs as
+/// they next run.  VMID 0 is the host's.
+struct VMIDAllocator {
+    var generation: UInt64 = 1
+    var next: UInt64 = 1
+    let last: UInt64
+    /// VMID width in use: `--vmid-bits`, at most what ID_AA64MMFR1_EL1.VMIDBits allows.
+    let bits: Int
+    var rollovers = 0
+
+    init(bits: Int, limit: Int) {
+        let hardware = (read_id_aa64mmfr1_el1() >> 4) & 0xF == 2 ? 16 : 8
+        self.bits = min(bits, hardware)
+        let most: UInt64 = (1 << UInt64(self.bits)) - 1
+        last = limit > 0 ? min(UInt64(limit), most) : most
+    }
+
+    /// Gives `vm` a VMID of the current generation if it has none; true when
+    /// that needed a rollover (the caller flushes, as KVM's update_vmid does).
+    mutating func assign(_ vm: VM) -> Bool {
+        if vm.vmidGeneration == generation { return false }
+        var rolled = false
+        if next > last {
+            generation += 1
+            next = 1
+            rollovers += 1
+            rolled = true
+        }
+        vm.vmid = next
+        vm.vmidGeneration = generation
+        next += 1
+        return rolled
+    }
+}

@@ -1,0 +1,118 @@
+// Scheduler.swift - the host's run loop on each physical CPU (KVM's
+// kvm_arch_vcpu_ioctl_run with the Linux scheduler reduced to a rule):
+// pick a runnable vCPU this CPU may run (`--sched pinned`: its home CPU;
+// `round-robin`: any; `migrate`: its home, which moves to the next CPU each
+// time it gives the CPU up), load it (VMID, and the last-vCPU-ran test of
+// seeds 001 and 003), run it until an exit it cannot go straight back from,
+// and pick again.  A time slice (`--slice`) is the EL2 physical timer,
+// armed at EL2 around each entry.  One lock guards every decision; the
+// guest itself runs without it.
+
+import HypArch
+
+/// The EL2 physical timer's PPI on the board (INTID 26, like QEMU virt).
+let hypTimerINTID: UInt32 = 26
+
+func runLoop(cpu: Int) -> Never {
+    let h = hypervisor!
+    h.acquire()
+    while true {
+        guard let v = pick(cpu: cpu) else {
+            if h.allVCPUs.allSatisfy({ $0.state == .off }) {
+                say("hyp: every vCPU is off: powering off")
+                systemOff()
+            }
+            h.release()
+            wfe()
+            h.acquire()
+            continue
+        }
+        v.state = .running
+        load(v, cpu: cpu)
+        h.release()
+        while true {
+            let code = hypCall(.vcpuRun, opaque(v))
+            h.acquire()
+            if handleExit(v, code: code, cpu: cpu) && !v.yielded {
+                if h.vmids.assign(v.vm) { rollover() }
+                h.release()
+                continue
+            }
+            break
+        }
+        put(v)
+    }
+}
+
+/// The next vCPU after the one this CPU ran last that it may run.
+private func pick(cpu: Int) -> VCPU? {
+    let h = hypervisor!
+    let all = h.allVCPUs
+    let start = h.lastPicked[cpu]
+    for step in 1...all.count {
+        let i = (start + step) % all.count
+        let v = all[i]
+        guard v.state == .runnable else { continue }
+        if h.options.sched == .roundRobin || v.home == cpu {
+            h.lastPicked[cpu] = i
+            return v
+        }
+    }
+    return nil
+}
+
+/// KVM's kvm_arch_vcpu_load, as far as it concerns TLBs and caches.
+private func load(_ v: VCPU, cpu: Int) {
+    let h = hypervisor!
+    let vm = v.vm
+    if h.vmids.assign(vm) { rollover() }
+    h.trace("cpu\(dec(cpu)) run vm\(dec(vm.index)) vcpu\(dec(v.index)) (VMID \(dec(vm.vmid)))")
+    if vm.lastVCPURan[cpu] != v.index {
+        // Another vCPU of this VM may have left TLB entries and I-cache lines
+        // on this CPU that this one must not see (its own CPU would not have
+        // them on bare metal): seeds 001 and 003.
+        let tlb = h.options.fixes.isOn(.localTLBIOnVCPUSwitch)
+        let icache = h.options.fixes.isOn(.icacheInvalOnVCPUSwitch)
+        if tlb || icache {
+            _ = hypCall(.flushCPUContext, opaque(vm), tlb ? 1 : 0, icache ? 1 : 0)
+            h.trace("  last vCPU here was \(vm.lastVCPURan[cpu] < 0 ? "none" : "vcpu" + dec(vm.lastVCPURan[cpu])): flush CPU context:\(tlb ? " TLBI VMALLE1" : "")\(icache ? " IC IALLU" : "") DSB NSH")
+        }
+        vm.lastVCPURan[cpu] = v.index
+    }
+}
+
+/// A VMID rollover happened while loading: every TLB and I-cache entry goes.
+private func rollover() {
+    _ = hypCall(.flushVMContext)
+    hypervisor.trace("  VMID rollover (generation \(dec(hypervisor.vmids.generation))): TLBI ALLE1IS, IC IALLUIS")
+}
+
+/// The vCPU leaves the CPU (lock held): back in the queue, possibly moved.
+private func put(_ v: VCPU) {
+    let h = hypervisor!
+    v.yielded = false
+    if v.state == .running { v.state = .runnable }
+    if v.moveTo >= 0 {
+        h.trace("  vcpu\(dec(v.index)) moves to cpu\(dec(v.moveTo))")
+        v.home = v.moveTo
+        v.moveTo = -1
+    } else if h.options.sched == .migrate && h.physicalCPUs > 1 {
+        v.home = (v.home + 1) % h.physicalCPUs
+    }
+    wakeCPUs()
+    h.release()
+    h.acquire()
+}
+
+/// Tell idle CPUs (in WFE) to look at the queues again.
+func wakeCPUs() { sev() }
+
+/// The time slice ended: nothing to acknowledge, vcpuRun disabled the
+/// timer at the exit, which takes the level-sensitive PPI down.
+func endOfSlice(cpu: Int) {}
+
+/// PSCI SYSTEM_OFF to the firmware (SMC): the machine stops, status 0.
+func systemOff() -> Never {
+    _ = hyp_smc(PSCI.systemOff, 0, 0, 0)
+    fatal("PSCI SYSTEM_OFF returned")
+}
