@@ -64,8 +64,8 @@ struct Run: ParsableCommand {
         abstract: "Boot a guest (ELF, Linux arm64 Image or raw binary) on the virt-compatible board and run it to its exit.",
         discussion: exitStatusHelp)
 
-    @Argument(help: "The guest: an AArch64 ELF (loaded at its addresses), a Linux arm64 Image or a raw binary (told apart by content, as QEMU's -kernel).")
-    var guest: String
+    @Argument(help: "The guest: an AArch64 ELF (loaded at its addresses), a Linux arm64 Image or a raw binary (told apart by content, as QEMU's -kernel); with --hyp, the ELF the hypervisor runs in its VMs.")
+    var guest: String?
 
     @Option(name: .long, help: "Kernel command line (/chosen/bootargs of the device tree).")
     var append: String?
@@ -77,7 +77,7 @@ struct Run: ParsableCommand {
     var memory: String = "256M"
 
     @Option(name: .long, help: "Exception level the boot CPU starts at: 1 (as QEMU -M virt) or 2 (as virtualization=on; PSCI over SMC).")
-    var el: UInt8 = 1
+    var el: UInt8?
 
     @Option(name: [.customLong("smp"), .customLong("cpus")], help: "Number of CPUs (secondaries wait for PSCI CPU_ON).")
     var smp: Int = 1
@@ -89,7 +89,7 @@ struct Run: ParsableCommand {
     var quantum: Int = 4096
 
     @Option(name: .customLong("cache-model"), help: "on: caches keep stale data and instructions as the architecture allows; off (default): coherent memory, like QEMU.")
-    var cacheModel: String = "off"
+    var cacheModel: String?
 
     @Option(name: .customLong("icache"), help: "Each CPU's L1 I-cache, e.g. 32K,4way,64B (the default).")
     var icacheGeometry: String?
@@ -136,12 +136,28 @@ struct Run: ParsableCommand {
     @Argument(parsing: .postTerminator, help: "Arguments for the guest (SYS_GET_CMDLINE), after --.")
     var guestArguments: [String] = []
 
+    @OptionGroup(title: "The mini-hypervisor")
+    var hyp: HypervisorOptions
+
+    var bootEL: UInt8 { el ?? (hyp.enabled ? 2 : 1) }
+    var cacheModelOn: Bool { (cacheModel ?? (hyp.enabled ? "on" : "off")) == "on" }
+
     func validate() throws {
+        if hyp.anyGiven && !hyp.enabled {
+            throw ValidationError("hypervisor options (--vcpus, --mode, --without-fix, ...) need --hyp")
+        }
+        if hyp.enabled {
+            guard el == nil || el == 2 else { throw ValidationError("--hyp boots the hypervisor at EL2: --el \(el!) does not go with it") }
+            guard guestArguments.isEmpty else { throw ValidationError("--hyp: the guest takes no arguments after --") }
+        }
+        guard guest != nil || (hyp.enabled && hyp.listFixes) else {
+            throw ValidationError("Missing expected argument '<guest>'")
+        }
         guard parseSize(memory) != nil else {
             throw ValidationError("--memory \(memory): expected a size such as 256M or 1G, a multiple of 4K, 1M to 256G")
         }
-        guard el == 1 || el == 2 else {
-            throw ValidationError("--el \(el): expected 1 or 2 (EL3 is not implemented)")
+        guard bootEL == 1 || bootEL == 2 else {
+            throw ValidationError("--el \(bootEL): expected 1 or 2 (EL3 is not implemented)")
         }
         guard smp >= 1 && smp <= Board.MemoryMap.maxCPUs else {
             throw ValidationError("--smp \(smp): expected 1 to \(Board.MemoryMap.maxCPUs) CPUs")
@@ -150,8 +166,8 @@ struct Run: ParsableCommand {
                 && tlbEntries % tlbWays == 0 else {
             throw ValidationError("--tlb-entries \(tlbEntries) --tlb-ways \(tlbWays): expected 1 to 64 ways and a multiple of them, up to \(1 << 20) entries")
         }
-        guard cacheModel == "on" || cacheModel == "off" else {
-            throw ValidationError("--cache-model \(cacheModel): expected on or off")
+        guard cacheModel == nil || cacheModel == "on" || cacheModel == "off" else {
+            throw ValidationError("--cache-model \(cacheModel!): expected on or off")
         }
         guard icacheAllocMMUOff == "on" || icacheAllocMMUOff == "off" else {
             throw ValidationError("--icache-alloc-mmu-off \(icacheAllocMMUOff): expected on or off")
@@ -178,11 +194,11 @@ struct Run: ParsableCommand {
     func run() throws {
         var config = Board.Configuration()
         config.ramSize = parseSize(memory)!
-        config.bootEL = el
+        config.bootEL = bootEL
         config.cpuCount = smp
         config.seed = seed
         config.quantum = quantum
-        config.caches.enabled = cacheModel == "on"
+        config.caches.enabled = cacheModelOn
         if let g = icacheGeometry.flatMap(CacheGeometry.init(parsing:)) { config.caches.icache = g }
         if let g = dcacheGeometry.flatMap(CacheGeometry.init(parsing:)) { config.caches.dcache = g }
         if let g = l2Geometry.flatMap(CacheGeometry.init(parsing:)) { config.caches.l2 = g }
@@ -193,12 +209,31 @@ struct Run: ParsableCommand {
         config.caches.allocateOnNonCacheableFetch = icacheAllocMMUOff == "on"
         config.tlbEntries = tlbEntries
         config.tlbWays = tlbWays
-        config.semihosting.root = semihostingRoot ?? directoryOf(guest)
+        let kernel: String
+        if hyp.enabled {
+            // The hypervisor is the kernel; it opens the guest through
+            // semihosting, by a name relative to the semihosting root.
+            kernel = try hyp.resolvedImage()
+            var name: String? = nil
+            if let guest {
+                let root = semihostingRoot ?? directoryOf(guest)
+                guard let relative = path(guest, relativeTo: root) else {
+                    fputs("a64emu: \(guest): not below the semihosting root \(root)\n", stderr)
+                    throw ExitCode(ExitStatus.badInput)
+                }
+                config.semihosting.root = root
+                name = relative
+            }
+            config.semihosting.commandLine = (["hyp"] + hyp.words(guest: name)).joined(separator: " ")
+        } else {
+            kernel = guest!
+            config.semihosting.root = semihostingRoot ?? directoryOf(kernel)
+            config.semihosting.commandLine = ([kernel] + guestArguments).joined(separator: " ")
+        }
         config.semihosting.writable = semihostingWritable
-        config.semihosting.commandLine = ([guest] + guestArguments).joined(separator: " ")
         let board = Board(config)
         do {
-            let layout = try KernelLoader.load(path: guest, initrdPath: initrd, bootargs: append, into: board)
+            let layout = try KernelLoader.load(path: kernel, initrdPath: initrd, bootargs: append, into: board)
             board.semihosting.setImageEnd(layout.kernel.upperBound)
         } catch {
             fputs("\(error.description)\n", stderr)
