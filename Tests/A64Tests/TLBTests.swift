@@ -58,6 +58,36 @@ final class TLBTests: XCTestCase {
         XCTAssertTrue(b.tlb.entries.isEmpty, "VAE1IS reaches every CPU")
     }
 
+    /// A 2 MiB stage-1 block over 4 KiB stage-2 pages leaves one combined
+    /// entry per page; a TLBI by VA of the block's first page (one TLBI per
+    /// block, as guests do) must remove them all, and a TLBI by range that
+    /// touches the block too.
+    func testTLBIByVAReachesEveryEntryOfAStage1Block() {
+        let (a, _) = cpus()
+        func fill() {
+            _ = a.tlb.invalidate { _ in true }
+            for page in [0x20_0000, 0x20_1000, 0x3F_F000] as [UInt64] {
+                var e = entry(page, global: true)
+                e.stage1SizeShift = 21
+                a.tlb.insert(e)
+            }
+            a.tlb.insert(entry(0x40_0000, global: true))         // the next block's, a page at stage 1
+        }
+        fill()
+        a.tlbInvalidate(.VAAE1, .local, 0x20_0000 >> 12)
+        XCTAssertEqual(a.tlb.entries.map { $0.inputBase }, [0x40_0000], "every page of the block went")
+        fill()
+        a.tlbInvalidate(.VAAE1, .local, 0x3F_F000 >> 12)
+        XCTAssertEqual(a.tlb.entries.count, 1, "by the block's last page too")
+        fill()
+        var plain = entry(0x20_1000, global: true)
+        plain.stage1SizeShift = 12
+        _ = a.tlb.invalidate { _ in true }
+        a.tlb.insert(plain)
+        a.tlbInvalidate(.VAAE1, .local, 0x20_0000 >> 12)
+        XCTAssertEqual(a.tlb.entries.count, 1, "a stage-1 page is removed only by its own VA")
+    }
+
     func testHCRFBBroadcastsEL1LocalForms() {
         let (a, b) = cpus()
         b.tlb.insert(entry(0x5000, global: true))

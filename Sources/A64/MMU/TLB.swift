@@ -34,9 +34,21 @@ public struct TLBEntry: Equatable, Sendable {
     public var stage2Level: UInt8
     public var attributes: MemoryAttributes
 
+    /// log2 of the stage-1 block or page this entry came from: larger than
+    /// `sizeShift` when a smaller stage 2 split a stage-1 block into several
+    /// entries.  TLBI by VA matches against it: an invalidation by any
+    /// address of a stage-1 block removes every entry the block gave rise to
+    /// (D8.17, TLB maintenance by VA of a block; guests invalidate a huge
+    /// page with one TLBI whatever the stage 2 page size is).
+    public var stage1SizeShift: UInt8 = 0
+
     public var size: UInt64 { 1 << UInt64(sizeShift) }
     @inline(__always) func covers(_ address: UInt64) -> Bool {
         (address ^ inputBase) >> UInt64(sizeShift) == 0
+    }
+    /// Whether a TLBI by VA of `address` reaches this entry.
+    @inline(__always) func coveredByInvalidation(of address: UInt64) -> Bool {
+        (address ^ inputBase) >> UInt64(max(sizeShift, stage1SizeShift)) == 0
     }
 }
 

@@ -26,10 +26,10 @@ extension CPU {
             matches = combinedEL1
         case .VAE1, .VALE1:
             let (va, level) = Self.tlbiAddress(xt)
-            matches = { combinedEL1($0) && $0.covers(va) && ($0.global || $0.asid == asid) && Self.levelMatches($0, level) }
+            matches = { combinedEL1($0) && $0.coveredByInvalidation(of: va) && ($0.global || $0.asid == asid) && Self.levelMatches($0, level) }
         case .VAAE1, .VAALE1:
             let (va, level) = Self.tlbiAddress(xt)
-            matches = { combinedEL1($0) && $0.covers(va) && Self.levelMatches($0, level) }
+            matches = { combinedEL1($0) && $0.coveredByInvalidation(of: va) && Self.levelMatches($0, level) }
         case .ASIDE1:
             matches = { combinedEL1($0) && !$0.global && $0.asid == asid }
         case .RVAE1, .RVALE1:
@@ -56,9 +56,9 @@ extension CPU {
         case .VAE2, .VALE2:
             let (va, level) = Self.tlbiAddress(xt)
             if e2h {
-                matches = { $0.regime == .el20 && $0.covers(va) && ($0.global || $0.asid == asid) && Self.levelMatches($0, level) }
+                matches = { $0.regime == .el20 && $0.coveredByInvalidation(of: va) && ($0.global || $0.asid == asid) && Self.levelMatches($0, level) }
             } else {
-                matches = { $0.regime == .el2 && $0.covers(va) && Self.levelMatches($0, level) }
+                matches = { $0.regime == .el2 && $0.coveredByInvalidation(of: va) && Self.levelMatches($0, level) }
             }
         case .RVAE2, .RVALE2:
             guard let range = Self.tlbiRange(xt) else { return }
@@ -113,7 +113,10 @@ extension CPU {
     }
 
     @inline(__always) static func overlaps(_ e: TLBEntry, _ r: ClosedRange<UInt64>) -> Bool {
-        let last = e.inputBase &+ e.size &- 1
-        return e.inputBase <= r.upperBound && last >= r.lowerBound
+        // By the stage-1 block for combined entries (see TLBEntry.stage1SizeShift).
+        let shift = UInt64(max(e.sizeShift, e.stage1SizeShift))
+        let first = e.inputBase & ~((1 << shift) &- 1)
+        let last = first &+ (1 << shift) &- 1
+        return first <= r.upperBound && last >= r.lowerBound
     }
 }

@@ -235,6 +235,7 @@ extension CPU {
                 let ipa = oa | (address & ((1 << UInt64(shift)) - 1))
                 let s2e = try stage2Translate(ipa, access: access, va: va, s1ptw: false)
                 // The combined entry covers what both stages map alike.
+                entry.stage1SizeShift = UInt8(shift)
                 let size = min(shift, Int(s2e.sizeShift))
                 let mask = (UInt64(1) << UInt64(size)) - 1
                 entry.sizeShift = UInt8(size)

@@ -104,9 +104,11 @@ const char *hyp_cmdline(void)
     return cmdline;
 }
 
-/* "--mode vhe" or "--mode=vhe" among the words of the command line: the
- * only option needed before the MMU is on (the EL2 regime depends on it;
- * switching E2H later would mean running with the MMU off again). */
+/* The mode the command line asks for: "--mode nvhe" (or "--mode=nvhe")
+ * gives 0, anything else 1 (VHE, the default, as Linux picks on a CPU that
+ * has it).  The only option needed before the MMU is on: the EL2 regime
+ * depends on it, and switching E2H later would mean running with the MMU
+ * off again.  Options.swift checks the value properly. */
 static int wants_vhe(void)
 {
     const char *p = cmdline;
@@ -128,9 +130,9 @@ static int wants_vhe(void)
         } else {
             continue;
         }
-        return v[0] == 'v' && v[1] == 'h' && v[2] == 'e' && (v[3] == ' ' || v[3] == 0);
+        return !(v[0] == 'n' && v[1] == 'v' && v[2] == 'h' && v[3] == 'e' && (v[4] == ' ' || v[4] == 0));
     }
-    return 0;
+    return 1;
 }
 
 int main(void)
