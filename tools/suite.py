@@ -14,6 +14,15 @@ expected exit status, DIFF `diff` or `nodiff` (whether the output must equal
 QEMU's), OPTIONS extra `a64emu run` options (placed before the ELF). Lines
 starting with # and blank lines are ignored.
 
+The hypervisor suite (guests/hyp) also uses EXPECT `pass` (exit 0, TAP all
+ok) and `bug` (a fix is off and the guest must show the bug: a `not ok` line
+and a non-zero exit; reported as "bug reproduced", and a failure of the suite
+if the bug does not happen), and in the DIFF column what QEMU must show with
+the same hypervisor options: `pass`, `bug` (checked like EXPECT, output not
+compared with a64emu's) or `skip`. A case whose OPTIONS hold `--hyp` runs on
+QEMU as the hypervisor Image with virtualization=on and the hypervisor's
+options and the ELF on the semihosting command line.
+
 Normal mode runs `EMU run OPTIONS ELF` for every case. A case passes when the
 exit status equals EXPECT, no output line starts with `not ok`, and, if the
 output has TAP lines, it has a plan `1..N` and exactly N `ok` lines.
@@ -58,11 +67,16 @@ DEFAULT_TIMEOUT = 120.0
 class Case:
     name: str
     elf: Path
-    expect: int
-    diff: bool
+    expect: object   # an exit status, or "pass" / "bug"
+    diff: bool       # whether QEMU runs it (compared line by line unless qemu_expect is set)
     options: list
     suite: str       # the manifest's folder name, e.g. "isa"
     where: str       # "manifest:line", for messages
+    qemu_expect: object = None   # None: QEMU's output must equal a64emu's; else "pass" / "bug"
+
+    @property
+    def hyp(self):
+        return "--hyp" in self.options
 
 
 class ManifestError(Exception):
@@ -87,13 +101,16 @@ def parse_manifest(path, root=ROOT):
         if len(fields) < 4:
             raise ManifestError(f"{where}: expected `NAME ELF EXPECT DIFF [OPTIONS...]`, got {stripped!r}")
         name, elf, expect, diff = fields[:4]
-        try:
-            expect = int(expect, 0)
-        except ValueError:
-            raise ManifestError(f"{where}: EXPECT must be an exit status, got {expect!r}")
-        if diff not in ("diff", "nodiff"):
-            raise ManifestError(f"{where}: DIFF must be `diff` or `nodiff`, got {diff!r}")
-        cases.append(Case(name, root / elf, expect, diff == "diff", fields[4:], suite, where))
+        if expect not in ("pass", "bug"):
+            try:
+                expect = int(expect, 0)
+            except ValueError:
+                raise ManifestError(f"{where}: EXPECT must be an exit status, `pass` or `bug`, got {expect!r}")
+        if diff not in ("diff", "nodiff", "pass", "bug", "skip"):
+            raise ManifestError(f"{where}: DIFF must be `diff`, `nodiff`, `pass`, `bug` or `skip`, got {diff!r}")
+        qemu_expect = diff if diff in ("pass", "bug") else None
+        cases.append(Case(name, root / elf, expect, diff in ("diff", "pass", "bug"), fields[4:], suite, where,
+                          qemu_expect))
     return cases
 
 
@@ -169,6 +186,42 @@ def emu_command(emu, case):
 # with the semihosting console on stdout and no monitor.
 QEMU_CONSOLE = ["-display", "none", "-chardev", "stdio,id=con,mux=on", "-serial", "chardev:con",
                 "-monitor", "none", "-semihosting-config", "enable=on,target=native,chardev=con"]
+
+
+# The a64emu options that are the hypervisor's (Sources/a64emu/HypervisorOptions.swift):
+# with value, and flags.
+HYP_VALUE_OPTIONS = ("--vcpus", "--vms", "--mode", "--sched", "--slice", "--vmid-bits", "--vmid-limit",
+                     "--without-fix")
+HYP_FLAGS = ("--list-fixes", "--trace")
+HYP_IMAGE = ROOT / "build/guests/hypervisor/hyp.img"
+
+
+def hypervisor_words(options):
+    """The hypervisor's own options among a64emu's (`--name value` or `--name=value`)."""
+    words, options = [], list(options)
+    i = 0
+    while i < len(options):
+        key, eq, value = options[i].partition("=")
+        if key in HYP_VALUE_OPTIONS:
+            if not eq:
+                i += 1
+                value = options[i] if i < len(options) else ""
+            words += [key, value]
+        elif key in HYP_FLAGS:
+            words.append(key)
+        i += 1
+    return words
+
+
+def qemu_hyp_command(qemu, elf, options=()):
+    """QEMU's command for a `--hyp` case: the hypervisor Image at EL2
+    (virtualization=on), its options and the guest ELF (relative to the
+    repository root, QEMU's semihosting folder) as semihosting arguments."""
+    command = qemu_command(qemu, HYP_IMAGE, ["--el", "2", *options])
+    args = ["hyp", *hypervisor_words(options), os.path.relpath(elf, ROOT)]
+    i = command.index("-semihosting-config")
+    command[i + 1] += "".join(",arg=" + a for a in args)
+    return command
 
 
 def qemu_command(qemu, elf, options=()):
@@ -262,19 +315,34 @@ def run_case(case, args):
     return result
 
 
+def expectation_problems(run, expect, label=""):
+    """What is wrong with `run` given EXPECT (an exit status, `pass` or `bug`)."""
+    prefix = f"{label} " if label else ""
+    if expect == "bug":
+        # The fix is off: the guest must catch the stale value and say so.
+        if run.status in (0, None) or not any(l.startswith("not ok") for l in run.stdout.split("\n")):
+            return [f"{prefix}bug NOT reproduced ({run.describe_status()})"]
+        return []
+    status = 0 if expect == "pass" else expect
+    problems = []
+    if run.status != status:
+        problems.append(f"{prefix}{run.describe_status()}, expected {status}")
+    tap = check_tap(run.stdout)
+    if tap:
+        problems.append(prefix + tap)
+    return problems
+
+
 def check_emulator(case, args, result):
     if not case.elf.is_file():
         result.message = f"missing ELF {case.elf}"
         return
     run = result.runs["a64emu"] = run_process(emu_command(args.emu, case), args.timeout)
-    problems = []
-    if run.status != case.expect:
-        problems.append(f"{run.describe_status()}, expected {case.expect}")
-    tap = check_tap(run.stdout)
-    if tap:
-        problems.append(tap)
+    problems = expectation_problems(run, case.expect)
     result.passed = not problems
     result.message = "; ".join(problems)
+    if result.passed and case.expect == "bug":
+        result.message = "bug reproduced"
 
 
 def check_differential(case, args, result):
@@ -285,7 +353,14 @@ def check_differential(case, args, result):
     if not case.elf.is_file():
         result.message = f"missing ELF {case.elf}"
         return
-    qemu = result.runs["qemu"] = run_process(qemu_command(args.qemu_bin, case.elf, case.options), args.timeout)
+    command = (qemu_hyp_command if case.hyp else qemu_command)(args.qemu_bin, case.elf, case.options)
+    qemu = result.runs["qemu"] = run_process(command, args.timeout)
+    if case.qemu_expect is not None:
+        # What QEMU shows with these hypervisor options (it models no caches).
+        problems = expectation_problems(qemu, case.qemu_expect, "qemu")
+        result.passed = not problems
+        result.message = "; ".join(problems) or f"qemu: {'bug shown' if case.qemu_expect == 'bug' else 'passes'}"
+        return
     emu = result.runs["a64emu"] = run_process(emu_command(args.emu, case), args.timeout)
     problems = []
     for label, run in (("a64emu", emu), ("qemu", qemu)):
@@ -313,7 +388,7 @@ def tap_line(number, result):
     if result.skipped:
         return f"ok {number} - {name} # {result.message}"
     if result.passed:
-        return f"ok {number} - {name}"
+        return f"ok {number} - {name}" + (f" # {result.message}" if result.message else "")
     return f"not ok {number} - {name} # {result.message}"
 
 
@@ -357,9 +432,12 @@ def summary(results):
     passed = sum(1 for r in results if r.passed)
     skipped = sum(1 for r in results if r.skipped)
     failed = len(results) - passed - skipped
+    bugs = sum(1 for r in results if r.passed and r.message == "bug reproduced")
     line = f"{passed} passed, {failed} failed"
     if skipped:
         line += f", {skipped} skipped"
+    if bugs:
+        line += f" ({bugs} of the passes: a bug reproduced with its fix off)"
     return line, failed
 
 

@@ -49,6 +49,27 @@ class Helpers(unittest.TestCase):
                          ["q", "-M", "virt,virtualization=on,gic-version=3", "-cpu", "max", *console,
                           "-smp", "4", "-kernel", "g.elf"])
 
+    def test_hypervisor_cases_on_qemu(self):
+        options = ["--hyp", "--smp", "2", "--cache-model", "on", "--vcpus=2", "--without-fix", "x-y", "--trace"]
+        self.assertEqual(suite.hypervisor_words(options), ["--vcpus", "2", "--without-fix", "x-y", "--trace"])
+        command = suite.qemu_hyp_command("q", suite.ROOT / "build/guests/hyp/g.elf", options)
+        self.assertEqual(command[:3], ["q", "-M", "virt,virtualization=on,gic-version=3"])
+        self.assertEqual(command[-2:], ["-kernel", str(suite.HYP_IMAGE)])
+        self.assertIn("-smp", command)
+        config = command[command.index("-semihosting-config") + 1]
+        self.assertTrue(config.endswith(",arg=hyp,arg=--vcpus,arg=2,arg=--without-fix,arg=x-y,arg=--trace,"
+                                        "arg=build/guests/hyp/g.elf"), config)
+
+    def test_pass_and_bug_expectations(self):
+        run = suite.Run([], status=1, stdout="1..1\nnot ok 1 - stale # got 3\n")
+        self.assertEqual(suite.expectation_problems(run, "bug"), [])
+        self.assertEqual(len(suite.expectation_problems(run, "pass")), 2)
+        fixed = suite.Run([], status=0, stdout="1..1\nok 1 - fresh\n")
+        self.assertEqual(suite.expectation_problems(fixed, "pass"), [])
+        self.assertEqual(suite.expectation_problems(fixed, "bug"), ["bug NOT reproduced (exit 0)"])
+        crashed = suite.Run([], status=1, stdout="hyp: error: ...\n")
+        self.assertEqual(len(suite.expectation_problems(crashed, "bug")), 1, "a crash is not the bug")
+
 
 class SuiteRunner(unittest.TestCase):
     def setUp(self):
