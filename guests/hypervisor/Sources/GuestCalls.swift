@@ -54,8 +54,12 @@ func handleHVC(_ v: VCPU, cpu: Int) -> Bool {
     case PSCI.affinityInfo64:
         if let t = vcpu(v.vm, mpidr: v.x(1)) { result(v, t.state == .off ? 1 : 0) } else { result(v, PSCI.invalidParameters) }
     case PSCI.systemOff, PSCI.systemReset:
-        say("hyp: vm\(dec(v.vm.index)) called PSCI \(fn == PSCI.systemOff ? "SYSTEM_OFF" : "SYSTEM_RESET (treated as SYSTEM_OFF)"): powering off")
-        systemOff()
+        // The VM ends (a VMM would destroy it); the machine powers off when
+        // the last VM has.
+        h.trace("  vm\(dec(v.vm.index)) PSCI \(fn == PSCI.systemOff ? "SYSTEM_OFF" : "SYSTEM_RESET (treated as SYSTEM_OFF)")")
+        for c in v.vm.vcpus { c.state = .off }      // one running elsewhere stops at its next exit
+        v.yielded = true
+        return false
     case Paravirt.yield:
         result(v, 0)
         v.yielded = true

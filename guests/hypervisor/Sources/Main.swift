@@ -59,8 +59,9 @@ func hypMain(_ dtb: UInt64) {
             vm.vcpus.append(VCPU(vm: vm, index: i, home: (n * options.vcpus + i) % h.physicalCPUs))
         }
         vm.load(image, pool: &h.pool)
+        let dtb = vm.placeDeviceTree(pool: &h.pool)
         let first = vm.vcpus[0]
-        first.reset(pc: vm.entry, context: 0)
+        first.reset(pc: vm.entry, context: dtb)
         first.hcr = guestHCR()
         first.state = .runnable
         h.vms.append(vm)

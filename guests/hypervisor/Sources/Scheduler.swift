@@ -19,7 +19,7 @@ func runLoop(cpu: Int) -> Never {
     while true {
         guard let v = pick(cpu: cpu) else {
             if h.allVCPUs.allSatisfy({ $0.state == .off }) {
-                say("hyp: every vCPU is off: powering off")
+                h.trace("every vCPU is off: PSCI SYSTEM_OFF")
                 systemOff()
             }
             h.release()
@@ -33,7 +33,7 @@ func runLoop(cpu: Int) -> Never {
         while true {
             let code = hypCall(.vcpuRun, opaque(v))
             h.acquire()
-            if handleExit(v, code: code, cpu: cpu) && !v.yielded {
+            if handleExit(v, code: code, cpu: cpu) && !v.yielded && v.state == .running {
                 if h.vmids.assign(v.vm) { rollover() }
                 h.release()
                 continue

@@ -37,6 +37,23 @@ final class VM {
         return backing[i]
     }
 
+    /// Writes the VM's device tree at the base of its RAM (through the
+    /// hypervisor's cacheable mapping, cleaned to PoC for a guest that reads
+    /// it with its MMU off); returns its IPA, for x0.
+    func placeDeviceTree(pool: inout PagePool) -> UInt64 {
+        let blob = guestDeviceTree(vcpus: vcpus)
+        let pages = (UInt64(blob.count) + pageSize - 1) / pageSize
+        for p in 0..<pages {
+            let page = backingPage(guestRAMBase + p * pageSize, pool: &pool)
+            let start = Int(p * pageSize), n = min(Int(pageSize), blob.count - start)
+            blob.withUnsafeBufferPointer { b in
+                _ = memcpy(UnsafeMutableRawPointer(bitPattern: UInt(page))!, b.baseAddress! + start, n)
+            }
+            Maintenance.cleanToPoC(page: page)
+        }
+        return guestRAMBase
+    }
+
     /// Copies the guest image into this VM's RAM through the hypervisor's
     /// cacheable mapping, then makes it visible to a guest that starts with
     /// its MMU and caches off: clean to PoC and invalidate the I-cache by VA
