@@ -14,7 +14,12 @@ extension CPU {
         guard shared.dataCaches != nil, !a.isDevice, a.mair & 0xF != 0x4 else { return false }
         let r = regime(forEL: currentEL)
         if r == .el10 {
-            if systemRegisters[SR.SCTLR_EL1] & 4 == 0 && hcrEL2 & HCR.DC == 0 { return false }
+            // SCTLR_EL1.C = 0 makes stage 1's Normal memory Non-cacheable; with
+            // FEAT_S2FWB a forced Write-Back stage 2 overrides stage 1 whatever
+            // it says (D8.6.6), so the translation already folded C in (see
+            // `combine`) and it is not applied again here.
+            let fwb = hcrEL2 & HCR.FWB != 0 && stage2Enabled(r)
+            if !fwb && systemRegisters[SR.SCTLR_EL1] & 4 == 0 && hcrEL2 & HCR.DC == 0 { return false }
             if stage2Enabled(r) && hcrEL2 & HCR.CD != 0 { return false }
         } else if systemRegisters[SR.SCTLR_EL2] & 4 == 0 {
             return false

@@ -313,7 +313,14 @@ extension CPU {
     /// Device beats Normal (the stronger Device type), otherwise the weaker
     /// cacheability of each of Inner and Outer.
     func combine(_ s1: MemoryAttributes, _ s2: MemoryAttributes) -> MemoryAttributes {
-        if s2.mair == Self.useStage1 { return s1 }
+        if s2.mair == Self.useStage1 {
+            // FWB's "stage 1 decides": SCTLR_EL1.C = 0 makes it Non-cacheable
+            // (folded in here because isCacheableData skips C under FWB).
+            if !s1.isDevice && systemRegisters[SR.SCTLR_EL1] & 4 == 0 && hcrEL2 & HCR.DC == 0 {
+                return MemoryAttributes(mair: 0x44, shareability: s1.shareability)
+            }
+            return s1
+        }
         if hcrEL2 & HCR.FWB != 0 {
             // FWB (D8.6.6): stage 2 enforces its type. Forced Write-Back is
             // Normal WB whatever stage 1 says (a guest with its MMU off

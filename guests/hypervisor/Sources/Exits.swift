@@ -99,7 +99,7 @@ func mapGuestPage(_ v: VCPU, _ ipa: UInt64, trace: String) {
     var did = ""
     // Seed 002, scenario A: a guest whose MMU or caches are off reads memory
     // (PoC) and would miss what the host left dirty in the caches.
-    if !v.cachesEnabled && h.options.fixes.isOn(.cleanOnFaultWhenCachesOff) {
+    if !v.cachesEnabled && !h.fwb && h.options.fixes.isOn(.cleanOnFaultWhenCachesOff) {
         Maintenance.cleanInvalidateToPoC(page: pa)
         did += ", DC CIVAC to PoC (clean-on-fault-when-caches-off)"
     }
@@ -113,7 +113,7 @@ func mapGuestPage(_ v: VCPU, _ ipa: UInt64, trace: String) {
         Maintenance.invalidateICache(page: pa)
         did += ", DC CVAU + IC IVAU by host VA"
     }
-    vm.stage2.map(ipa, to: pa, pool: &h.pool)
+    vm.stage2.map(ipa, to: pa, fwb: h.fwb, pool: &h.pool)
     h.trace("\(trace): stage-2 map \(hex(ipa)) -> \(hex(pa))\(did)")
 }
 
@@ -172,8 +172,11 @@ private func handleSystemRegister(_ v: VCPU, esr: UInt64, trace: String) -> Bool
         // DC ISW/CSW/CISW trapped by TSW: kvm_set_way_flush.  Set/way
         // operations reach only this CPU's caches and cannot be virtualised;
         // flush the whole VM by VA instead, and trap the VM registers so that
-        // the next change of the cache state flushes again.
-        if v.hcr & HCR.tvm == 0 {
+        // the next change of the cache state flushes again.  With FWB the
+        // guest's view is always cacheable: nothing to do (KVM's access_dcsw).
+        if h.fwb {
+            h.trace("\(trace) exit SYS64 DC set/way: ignored (FWB)")
+        } else if v.hcr & HCR.tvm == 0 {
             stage2FlushVM(v.vm)
             v.hcr |= HCR.tvm
             h.trace("\(trace) exit SYS64 DC set/way: flush the VM to PoC by VA, trap VM registers")

@@ -156,11 +156,16 @@ private func cpuOn(_ vm: VM, target: UInt64, entry: UInt64, context: UInt64) -> 
 /// HCR_EL2 for a vCPU (KVM's HCR_GUEST_FLAGS, less what needs a virtual
 /// GIC): stage 2, physical interrupts to EL2, forced broadcast of EL1 TLBI
 /// and IC IALLU (FB), WFI/WFE and SMC trapped, and with seed 002's fix TVM
-/// (until the guest turns its caches on) and TSW.
+/// (until the guest turns its caches on) and TSW; with FEAT_S2FWB, FWB
+/// instead (and TSW, to ignore set/way operations).
 func guestHCR() -> UInt64 {
     let h = hypervisor!
     var v = HCR.vm | HCR.swio | HCR.fmo | HCR.imo | HCR.amo | HCR.fb | HCR.bsuInner | HCR.twi | HCR.twe | HCR.tsc | HCR.rw
     if h.vhe { v |= HCR.e2h }
-    if h.options.fixes.isOn(.trapVMRegsUntilCachesOn) { v |= HCR.tvm | HCR.tsw }
+    if h.fwb {
+        v |= HCR.fwb | HCR.tsw                  // set/way trapped and ignored
+    } else if h.options.fixes.isOn(.trapVMRegsUntilCachesOn) {
+        v |= HCR.tvm | HCR.tsw
+    }
     return v
 }

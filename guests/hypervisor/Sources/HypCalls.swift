@@ -144,4 +144,5 @@ enum HCR {
     static let tge: UInt64 = 1 << 27
     static let rw: UInt64 = 1 << 31
     static let e2h: UInt64 = 1 << 34
+    static let fwb: UInt64 = 1 << 46
 }

@@ -10,6 +10,11 @@ final class Hypervisor {
     let options: Options
     let machine: MachineDescription
     let vhe: Bool
+    /// FEAT_S2FWB (ID_AA64MMFR2_EL1.FWB): used when the CPU has it, as KVM
+    /// does: stage 2 forces Write-Back, so the guest's view is cacheable
+    /// even with its MMU off, and the D-cache maintenance of seed 002 is
+    /// not needed (arch-notes.md §1.2, fix lineage 4).
+    let fwb: Bool
     var pool: PagePool
     var vms: [VM] = []
     var vmids: VMIDAllocator
@@ -25,6 +30,7 @@ final class Hypervisor {
         self.options = options
         self.machine = machine
         self.vhe = vhe
+        fwb = (read_id_aa64mmfr2_el1() >> 40) & 0xF != 0
         pool = PagePool(base: poolBase, end: poolEnd)
         vmids = VMIDAllocator(bits: options.vmidBits, limit: options.vmidLimit)
     }

@@ -49,7 +49,7 @@ func hypMain(_ dtb: UInt64) {
     }
     var off = ""
     for f in Fix.allCases where !options.fixes.isOn(f) { off += " " + f.name }
-    say("hyp: \(vhe ? "VHE" : "nVHE"), \(dec(h.physicalCPUs)) physical CPU(s), \(dec(options.vms)) VM(s) of \(dec(options.vcpus)) vCPU(s), I-cache \(icache), VMIDs 1-\(dec(h.vmids.last)); fixes off:\(off.isEmpty ? " none" : off)")
+    say("hyp: \(vhe ? "VHE" : "nVHE"), \(dec(h.physicalCPUs)) physical CPU(s), \(dec(options.vms)) VM(s) of \(dec(options.vcpus)) vCPU(s), I-cache \(icache), VMIDs 1-\(dec(h.vmids.last))\(h.fwb ? ", FWB" : ""); fixes off:\(off.isEmpty ? " none" : off)")
 
     // The guest: one image, loaded into every VM.
     let image = readGuestImage(options.guestPath, ramBase: guestRAMBase, ramSize: guestRAMSize)

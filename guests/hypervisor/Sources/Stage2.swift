@@ -17,6 +17,8 @@ enum S2 {
     static let af: UInt64 = 1 << 10
     static let addressMask: UInt64 = 0x0000_FFFF_FFFF_F000
     static let normalPage = valid | table | memAttrWB | apRW | shInner | af
+    /// With HCR_EL2.FWB, MemAttr 0b0110: forced Normal Write-Back (D8.6.6).
+    static let forcedWBPage = valid | table | (0b0110 << 2) | apRW | shInner | af
 }
 
 final class Stage2 {
@@ -66,9 +68,9 @@ final class Stage2 {
 
     /// Maps `ipa`'s page to `pa` (the entry must be invalid: a change of
     /// output address goes through unmap first, break-before-make, D8.16.1).
-    func map(_ ipa: UInt64, to pa: UInt64, pool: inout PagePool) {
+    func map(_ ipa: UInt64, to pa: UInt64, fwb: Bool, pool: inout PagePool) {
         let slot = withUnsafeMutablePointer(to: &pool) { leaf(ipa, pool: $0) }!
-        store64(slot, (pa & S2.addressMask) | S2.normalPage)
+        store64(slot, (pa & S2.addressMask) | (fwb ? S2.forcedWBPage : S2.normalPage))
         dsb_ish()       // the descriptor is visible to table walks before the guest retries
     }
 
