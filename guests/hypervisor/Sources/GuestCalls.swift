@@ -11,6 +11,7 @@ enum PSCI {
     static let cpuOff: UInt64 = 0x8400_0002
     static let cpuOn64: UInt64 = 0xC400_0003
     static let affinityInfo64: UInt64 = 0xC400_0004
+    static let migrateInfoType: UInt64 = 0x8400_0006
     static let systemOff: UInt64 = 0x8400_0008
     static let systemReset: UInt64 = 0x8400_0009
     static let features: UInt64 = 0x8400_000A
@@ -41,7 +42,7 @@ func handleHVC(_ v: VCPU, cpu: Int) -> Bool {
         result(v, 0x10001)
     case PSCI.features:
         let f = v.x(1)
-        let known = [PSCI.version, PSCI.cpuOff, PSCI.cpuOn64, PSCI.affinityInfo64, PSCI.systemOff,
+        let known = [PSCI.version, PSCI.cpuOff, PSCI.cpuOn64, PSCI.affinityInfo64, PSCI.migrateInfoType, PSCI.systemOff,
                      PSCI.systemReset, PSCI.features]
         result(v, known.contains(f) ? PSCI.success : PSCI.notSupported)
     case PSCI.cpuOn64:
@@ -51,6 +52,8 @@ func handleHVC(_ v: VCPU, cpu: Int) -> Bool {
         v.yielded = true
         h.trace("  vm\(dec(v.vm.index)) vcpu\(dec(v.index)) PSCI CPU_OFF")
         return false
+    case PSCI.migrateInfoType:
+        result(v, 2)                                    // no Trusted OS: migration not required
     case PSCI.affinityInfo64:
         if let t = vcpu(v.vm, mpidr: v.x(1)) { result(v, t.state == .off ? 1 : 0) } else { result(v, PSCI.invalidParameters) }
     case PSCI.systemOff, PSCI.systemReset:
