@@ -95,6 +95,29 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("--memory"), r.stderr)
     }
 
+    /// `run --hyp`: the hypervisor's options need --hyp, the hypervisor runs
+    /// at EL2, and the guest must be reachable through semihosting.
+    func testHypervisorOptionsAreChecked() throws {
+        let path = try write("ok.elf", elf())
+        var r = try run(["run", "--vcpus", "2", path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("need --hyp"), r.stderr)
+        r = try run(["run", "--without-fix", "local-tlbi-on-vcpu-switch", path])
+        XCTAssertEqual(r.status, 2)
+        r = try run(["run", "--hyp", "--el", "1", path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("EL2"), r.stderr)
+        r = try run(["run", "--hyp", "--hypervisor", tmp.appendingPathComponent("missing.img").path, path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("missing.img"), r.stderr)
+        r = try run(["run", "--hyp", "--semihosting-root", "/usr", path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("semihosting root"), r.stderr)
+        r = try run(["run", "--hyp"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("<guest>"), r.stderr)
+    }
+
     func testInstructionLimitAndUndefined() throws {
         // b . : loops forever; stopped by --max-insns with status 124.
         let loop = try write("loop.elf", elf(code: [0x1400_0000]))
