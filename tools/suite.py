@@ -191,7 +191,7 @@ QEMU_CONSOLE = ["-display", "none", "-chardev", "stdio,id=con,mux=on", "-serial"
 # The a64emu options that are the hypervisor's (Sources/a64emu/HypervisorOptions.swift):
 # with value, and flags.
 HYP_VALUE_OPTIONS = ("--vcpus", "--vms", "--mode", "--sched", "--slice", "--vmid-bits", "--vmid-limit",
-                     "--without-fix")
+                     "--s2fwb", "--without-fix")
 HYP_FLAGS = ("--list-fixes", "--trace")
 HYP_IMAGE = ROOT / "build/guests/hypervisor/hyp.img"
 
@@ -218,7 +218,15 @@ def qemu_hyp_command(qemu, elf, options=()):
     (virtualization=on), its options and the guest ELF (relative to the
     repository root, QEMU's semihosting folder) as semihosting arguments."""
     command = qemu_command(qemu, HYP_IMAGE, ["--el", "2", *options])
-    args = ["hyp", *hypervisor_words(options), os.path.relpath(elf, ROOT)]
+    words = hypervisor_words(options)
+    # QEMU's -cpu max has FEAT_S2FWB; a64emu has it only with --fwb 1.  The
+    # hypervisor uses FWB when it can, so it is told not to on QEMU unless
+    # the case gives a64emu FWB too: both then run the same path.
+    fwb = any(o in ("--fwb=1",) for o in options) or any(
+        o == "--fwb" and i + 1 < len(options) and options[i + 1] == "1" for i, o in enumerate(options))
+    if not fwb and "--s2fwb" not in words:
+        words += ["--s2fwb", "off"]
+    args = ["hyp", *words, os.path.relpath(elf, ROOT)]
     i = command.index("-semihosting-config")
     command[i + 1] += "".join(",arg=" + a for a in args)
     return command

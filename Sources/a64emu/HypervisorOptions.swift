@@ -36,6 +36,9 @@ struct HypervisorOptions: ParsableArguments {
     @Option(name: .customLong("vmid-limit"), help: "Use VMIDs 1 to N only, to force VMID rollovers (hypervisor option).")
     var vmidLimit: Int?
 
+    @Option(help: "auto (default: use FEAT_S2FWB when the CPU has it, as KVM does) or off, hypervisor option.")
+    var s2fwb: String?
+
     @Option(name: .customLong("without-fix"), help: "Turn off one of KVM's fixes to watch its bug (repeatable; --list-fixes names them), hypervisor option.")
     var withoutFix: [String] = []
 
@@ -48,7 +51,7 @@ struct HypervisorOptions: ParsableArguments {
     /// Whether any hypervisor option was given (they need --hyp).
     var anyGiven: Bool {
         path != nil || vcpus != nil || vms != nil || mode != nil || sched != nil || slice != nil
-            || vmidBits != nil || vmidLimit != nil || !withoutFix.isEmpty || listFixes || trace
+            || vmidBits != nil || vmidLimit != nil || s2fwb != nil || !withoutFix.isEmpty || listFixes || trace
     }
 
     /// The hypervisor's words, as Options.swift reads them (after argv[0]).
@@ -61,6 +64,7 @@ struct HypervisorOptions: ParsableArguments {
         if let slice { w += ["--slice", String(slice)] }
         if let vmidBits { w += ["--vmid-bits", String(vmidBits)] }
         if let vmidLimit { w += ["--vmid-limit", String(vmidLimit)] }
+        if let s2fwb { w += ["--s2fwb", s2fwb] }
         for f in withoutFix { w += ["--without-fix", f] }
         if listFixes { w.append("--list-fixes") }
         if trace { w.append("--trace") }

@@ -58,7 +58,9 @@ class Helpers(unittest.TestCase):
         self.assertIn("-smp", command)
         config = command[command.index("-semihosting-config") + 1]
         self.assertTrue(config.endswith(",arg=hyp,arg=--vcpus,arg=2,arg=--without-fix,arg=x-y,arg=--trace,"
-                                        "arg=build/guests/hyp/g.elf"), config)
+                                        "arg=--s2fwb,arg=off,arg=build/guests/hyp/g.elf"), config)
+        fwb = suite.qemu_hyp_command("q", suite.ROOT / "g.elf", ["--hyp", "--fwb", "1"])
+        self.assertNotIn("--s2fwb", " ".join(fwb), "a64emu has FWB too: QEMU's is used")
 
     def test_pass_and_bug_expectations(self):
         run = suite.Run([], status=1, stdout="1..1\nnot ok 1 - stale # got 3\n")

@@ -30,7 +30,7 @@ final class Hypervisor {
         self.options = options
         self.machine = machine
         self.vhe = vhe
-        fwb = (read_id_aa64mmfr2_el1() >> 40) & 0xF != 0
+        fwb = options.useFWB && (read_id_aa64mmfr2_el1() >> 40) & 0xF != 0
         pool = PagePool(base: poolBase, end: poolEnd)
         vmids = VMIDAllocator(bits: options.vmidBits, limit: options.vmidLimit)
     }

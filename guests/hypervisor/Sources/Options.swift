@@ -17,11 +17,15 @@ struct Options {
     var vmidLimit = 0
     var fixes = FixSet()
     var trace = false
+    /// Use FEAT_S2FWB when the CPU has it (KVM does); `--s2fwb off` takes the
+    /// non-FWB path anyway, e.g. on QEMU, whose -cpu max has FWB, to run the
+    /// same code as on a64emu without --fwb 1.
+    var useFWB = true
     var guestPath = ""
 
     static let usage = """
         usage: hyp [--vcpus N] [--vms N] [--mode vhe|nvhe] [--sched pinned|round-robin|migrate] \
-        [--slice TICKS] [--vmid-bits 8|16] [--vmid-limit N] [--without-fix NAME]... [--list-fixes] [--trace] GUEST.elf
+        [--slice TICKS] [--vmid-bits 8|16] [--vmid-limit N] [--s2fwb auto|off] [--without-fix NAME]... [--list-fixes] [--trace] GUEST.elf
         """
 
     /// Parses the words of `line`; a bad option ends the run with status 2.
@@ -78,6 +82,12 @@ struct Options {
                 for f in Fix.allCases { say(f.name + "  " + f.origin) }
                 hyp_exit(0)
             case "--trace": o.trace = true
+            case "--s2fwb":
+                switch value(w) {
+                case "auto": o.useFWB = true
+                case "off": o.useFWB = false
+                default: fatal("option --s2fwb: expected auto or off, got '\(words[i])'", status: 2)
+                }
             case "-h", "--help":
                 say(usage)
                 hyp_exit(0)
