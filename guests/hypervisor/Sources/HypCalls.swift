@@ -11,6 +11,7 @@ enum HypCall: UInt64 {
     case tlbFlushVMIDIPA = 2
     case flushCPUContext = 3
     case flushVMContext = 4
+    case flushLocalContext = 5
 }
 
 /// Calls an EL2 function from the host, whichever EL the host is at.
@@ -38,6 +39,7 @@ private func hypDispatch(_ fn: UInt64, _ a1: UInt64, _ a2: UInt64, _ a3: UInt64)
     case .tlbFlushVMIDIPA: tlbFlushVMIDIPA(object(a1, VM.self), ipa: a2)
     case .flushCPUContext: flushCPUContext(object(a1, VM.self), tlb: a2 != 0, icache: a3 != 0)
     case .flushVMContext: flushVMContext()
+    case .flushLocalContext: flushLocalContext()
     case nil: fatal("unknown hypervisor call \(dec(fn))")
     }
     return 0
@@ -125,6 +127,18 @@ private func flushVMContext() {
     tlbi_alle1is()
     ic_ialluis()
     dsb_ish()
+    isb()
+}
+
+/// After a rollover, on each CPU before its next guest entry: a VM that was
+/// running elsewhere during the rollover kept its old VMID until its exit
+/// and may have left entries under a VMID that now belongs to another VM
+/// (KVM forced such CPUs to exit with an IPI; here each CPU flushes its own
+/// TLB and I-cache once): TLBI ALLE1, IC IALLU, DSB NSH, ISB.
+private func flushLocalContext() {
+    tlbi_alle1()
+    ic_iallu()
+    dsb_nsh()
     isb()
 }
 

@@ -23,6 +23,8 @@ final class Hypervisor {
     var hostContexts: [UnsafeMutablePointer<vcpu_regs>] = []
     /// The vCPU each physical CPU picked last (round-robin order).
     var lastPicked: [Int] = []
+    /// Per physical CPU: a VMID rollover happened since it last flushed.
+    var rolloverFlushPending: [Bool] = []
     var lock: UInt32 = 0
     var exits = 0
 

@@ -39,6 +39,7 @@ func hypMain(_ dtb: UInt64) {
         h.cpus.append(cpu)
         h.hostContexts.append(allocate(vcpu_regs.self))
         h.lastPicked.append(-1)
+        h.rolloverFlushPending.append(false)
     }
 
     let icache: String

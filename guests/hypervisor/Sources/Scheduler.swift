@@ -35,6 +35,7 @@ func runLoop(cpu: Int) -> Never {
             h.acquire()
             if handleExit(v, code: code, cpu: cpu) && !v.yielded && v.state == .running {
                 if h.vmids.assign(v.vm) { rollover() }
+                flushIfRolledOver(cpu: cpu)
                 h.release()
                 continue
             }
@@ -66,6 +67,7 @@ private func load(_ v: VCPU, cpu: Int) {
     let h = hypervisor!
     let vm = v.vm
     if h.vmids.assign(vm) { rollover() }
+    flushIfRolledOver(cpu: cpu)
     h.trace("cpu\(dec(cpu)) run vm\(dec(vm.index)) vcpu\(dec(v.index)) (VMID \(dec(vm.vmid)))")
     if vm.lastVCPURan[cpu] != v.index {
         // Another vCPU of this VM may have left TLB entries and I-cache lines
@@ -81,10 +83,20 @@ private func load(_ v: VCPU, cpu: Int) {
     }
 }
 
-/// A VMID rollover happened while loading: every TLB and I-cache entry goes.
+/// A VMID rollover happened while loading: every TLB and I-cache entry goes,
+/// and every CPU flushes its own once more before it next enters a guest.
 private func rollover() {
+    let h = hypervisor!
+    for i in 0..<h.rolloverFlushPending.count { h.rolloverFlushPending[i] = true }
     _ = hypCall(.flushVMContext)
     hypervisor.trace("  VMID rollover (generation \(dec(hypervisor.vmids.generation))): TLBI ALLE1IS, IC IALLUIS")
+}
+
+private func flushIfRolledOver(cpu: Int) {
+    let h = hypervisor!
+    guard h.rolloverFlushPending[cpu] else { return }
+    h.rolloverFlushPending[cpu] = false
+    _ = hypCall(.flushLocalContext)
 }
 
 /// The vCPU leaves the CPU (lock held): back in the queue, possibly moved.

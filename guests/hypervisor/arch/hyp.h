@@ -179,6 +179,7 @@ static inline void tlbi_vmalle1is(void)  { __asm__ volatile("tlbi vmalle1is" :::
 static inline void tlbi_vmalle1(void)    { __asm__ volatile("tlbi vmalle1" ::: "memory"); }
 static inline void tlbi_vmalls12e1is(void) { __asm__ volatile("tlbi vmalls12e1is" ::: "memory"); }
 static inline void tlbi_alle1is(void)    { __asm__ volatile("tlbi alle1is" ::: "memory"); }
+static inline void tlbi_alle1(void)      { __asm__ volatile("tlbi alle1" ::: "memory"); }
 static inline void tlbi_alle2(void)      { __asm__ volatile("tlbi alle2" ::: "memory"); }
 static inline void ic_iallu(void)        { __asm__ volatile("ic iallu" ::: "memory"); }
 static inline void ic_ialluis(void)      { __asm__ volatile("ic ialluis" ::: "memory"); }
