@@ -33,7 +33,7 @@ func handleExit(_ v: VCPU, code: UInt64, cpu: Int) -> Bool {
     let h = hypervisor!
     h.exits += 1
     if code == UInt64(EXIT_IRQ) {
-        h.trace("cpu\(dec(cpu)) vm\(dec(v.vm.index)) vcpu\(dec(v.index)) exit IRQ: end of time slice")
+        h.trace("cpu\(dec(cpu)) vm\(dec(v.vm.index)) vcpu\(dec(v.index)) exit IRQ: end of time slice or wake-up")
         endOfSlice(cpu: cpu)
         v.yielded = true
         return false

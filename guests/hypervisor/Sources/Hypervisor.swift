@@ -46,11 +46,8 @@ final class Hypervisor {
     func acquire() { spin_lock(&lock) }
     func release() { spin_unlock(&lock) }
 
-    var allVCPUs: [VCPU] {
-        var all: [VCPU] = []
-        for vm in vms { all.append(contentsOf: vm.vcpus) }
-        return all
-    }
+    /// Every vCPU of every VM, in VM order (set once, at start).
+    var allVCPUs: [VCPU] = []
 }
 
 /// VMIDs with generations (KVM's kvm_get_vmid/update_vmid before 5.15): a

@@ -66,6 +66,7 @@ func hypMain(_ dtb: UInt64) {
         first.hcr = guestHCR()
         first.state = .runnable
         h.vms.append(vm)
+        h.allVCPUs += vm.vcpus
     }
     h.trace("loaded \(options.guestPath): entry \(hex(image.entry)), \(dec(h.pool.inUse)) pages")
 
@@ -93,6 +94,7 @@ func hypSecondaryMain(_ index: UInt64) {
 private func enterHost(cpu: Int) -> Never {
     gicr_wake(UInt32(cpu))
     gicr_enable_private(UInt32(cpu), hypTimerINTID, 0x80)
+    gicr_enable_private(UInt32(cpu), wakeINTID, 0x80)
     gic_cpuif_init()
     // Guests may use the physical counter and timer (CNTHCTL_EL2 EL1PCTEN
     // and EL1PCEN: bits 0-1 with E2H = 0, bits 10-11 with E2H = 1).

@@ -12,6 +12,8 @@ import HypArch
 
 /// The EL2 physical timer's PPI on the board (INTID 26, like QEMU virt).
 let hypTimerINTID: UInt32 = 26
+/// The SGI that wakes an idle CPU (KVM's kick: an IPI).
+let wakeINTID: UInt32 = 0
 
 func runLoop(cpu: Int) -> Never {
     let h = hypervisor!
@@ -22,8 +24,12 @@ func runLoop(cpu: Int) -> Never {
                 h.trace("every vCPU is off: PSCI SYSTEM_OFF")
                 systemOff()
             }
+            // Idle: WFI until another CPU's wake-up SGI is pending (WFI wakes
+            // on a pending interrupt even with PSTATE.I set, D1.6.2), then
+            // acknowledge it.  A wake-up sent before the WFI stays pending.
             h.release()
-            wfe()
+            wfi()
+            acknowledgeWakeUps()
             h.acquire()
             continue
         }
@@ -116,12 +122,26 @@ private func put(_ v: VCPU) {
     h.acquire()
 }
 
-/// Tell idle CPUs (in WFE) to look at the queues again.
-func wakeCPUs() { sev() }
+/// Tell idle CPUs (in WFI) to look at the queues again: SGI 0 to every
+/// other CPU (ICC_SGI1R_EL1.IRM = 1).
+func wakeCPUs() {
+    guard hypervisor.physicalCPUs > 1 else { return }
+    write_icc_sgi1r(1 << 40 | UInt64(wakeINTID) << 24)
+    isb()
+}
 
-/// The time slice ended: nothing to acknowledge, vcpuRun disabled the
-/// timer at the exit, which takes the level-sensitive PPI down.
-func endOfSlice(cpu: Int) {}
+func acknowledgeWakeUps() {
+    while true {
+        let intid = read_icc_iar1() & 0xFF_FFFF
+        if intid >= 1020 { return }                 // 1023: nothing pending
+        write_icc_eoir1(intid)
+    }
+}
+
+/// An IRQ ended the guest's turn: the end of its time slice (vcpuRun
+/// disabled the timer at the exit, which takes the level-sensitive PPI
+/// down) or another CPU's wake-up SGI, which is acknowledged here.
+func endOfSlice(cpu: Int) { acknowledgeWakeUps() }
 
 /// PSCI SYSTEM_OFF to the firmware (SMC): the machine stops, status 0.
 func systemOff() -> Never {

@@ -155,6 +155,7 @@ HYP_SYSREG_RO(id_aa64pfr0_el1)
 /* GICv3 CPU interface (ICC_*_EL1 as named by the assembler's generic form). */
 static inline uint64_t read_icc_iar1(void) { uint64_t v; __asm__ volatile("mrs %0, s3_0_c12_c12_0" : "=r"(v) :: "memory"); return v; }
 static inline void write_icc_eoir1(uint64_t v) { __asm__ volatile("msr s3_0_c12_c12_1, %0" :: "r"(v) : "memory"); }
+static inline void write_icc_sgi1r(uint64_t v) { __asm__ volatile("msr s3_0_c12_c11_5, %0" :: "r"(v) : "memory"); }
 static inline void write_icc_pmr(uint64_t v) { __asm__ volatile("msr s3_0_c4_c6_0, %0" :: "r"(v) : "memory"); }
 static inline void write_icc_igrpen1(uint64_t v) { __asm__ volatile("msr s3_0_c12_c12_7, %0" :: "r"(v) : "memory"); }
 static inline uint64_t read_icc_sre_el2(void) { uint64_t v; __asm__ volatile("mrs %0, s3_4_c12_c9_5" : "=r"(v) :: "memory"); return v; }
