@@ -1,7 +1,6 @@
 /*
  * boot.c - the hypervisor's first steps on each CPU, its identity-mapped
- * stage-1 tables, the world switch of the EL1 registers, and the C glue
- * Swift calls (semihosting, panics).
+ * stage-1 tables, and the C glue Swift calls (semihosting, panics).
  *
  * main() (called by crt0 at EL2, MMU off) builds the tables, turns the EL2
  * MMU and caches on, and calls the Swift hyp_main(boot_x0).  Until then only
@@ -153,35 +152,6 @@ int main(void)
 }
 
 struct hyp_cpu *hyp_boot_cpu(void) { return &boot_cpu; }
-
-/* ---- the world switch (KVM's __sysreg_save_el1_state and friends) ------ */
-
-void sysregs_load(const struct vcpu_regs *c, int vhe)
-{
-    if (vhe) {
-#define X(name, el1, el12) write_sysreg(el12, c->sys[VCPU_##name]);
-        VCPU_SYSREGS(X)
-#undef X
-    } else {
-#define X(name, el1, el12) write_sysreg(el1, c->sys[VCPU_##name]);
-        VCPU_SYSREGS(X)
-#undef X
-    }
-    isb();
-}
-
-void sysregs_save(struct vcpu_regs *c, int vhe)
-{
-    if (vhe) {
-#define X(name, el1, el12) c->sys[VCPU_##name] = read_sysreg(el12);
-        VCPU_SYSREGS(X)
-#undef X
-    } else {
-#define X(name, el1, el12) c->sys[VCPU_##name] = read_sysreg(el1);
-        VCPU_SYSREGS(X)
-#undef X
-    }
-}
 
 /* ---- glue -------------------------------------------------------------- */
 
