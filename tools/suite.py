@@ -177,7 +177,10 @@ def normalise(text):
 
 
 def emu_command(emu, case):
-    return [str(emu), "run", *case.options, str(case.elf)]
+    # A --hyp guest by its path from the repository root (the runs' current
+    # folder), the name QEMU's semihosting opens too.
+    elf = os.path.relpath(case.elf, ROOT) if case.hyp else str(case.elf)
+    return [str(emu), "run", *case.options, elf]
 
 
 # QEMU's console: `-nographic -semihosting` would put the PL011 on stdout but

@@ -216,7 +216,11 @@ struct Run: ParsableCommand {
             kernel = try hyp.resolvedImage()
             var name: String? = nil
             if let guest {
-                let root = semihostingRoot ?? directoryOf(guest)
+                // The current folder for a relative path that stays below
+                // it (the name the hypervisor prints is then the one the
+                // user typed, as on QEMU), else the guest's own folder.
+                let below = !guest.hasPrefix("/") && !guest.split(separator: "/").contains("..")
+                let root = semihostingRoot ?? (below ? "." : directoryOf(guest))
                 guard let relative = path(guest, relativeTo: root) else {
                     fputs("a64emu: \(guest): not below the semihosting root \(root)\n", stderr)
                     throw ExitCode(ExitStatus.badInput)
