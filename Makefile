@@ -2,6 +2,7 @@
 #
 #   make            build the release binary (.build/release/a64emu)
 #   make run        build and run the demo guest
+#   make run-hyp    the demo guest in a VM of the mini-hypervisor (--hyp --trace)
 #   make guests     build every guest ELF into build/guests
 #   make check      swift build + swift test + every guest suite (summary line)
 #   make check-qemu the same guest ELFs on QEMU and a64emu, compared line by line,
@@ -18,7 +19,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 MANIFESTS  := $(wildcard guests/*/suite.manifest)
 PYTHON     ?= python3
 
-.PHONY: all build deps qemu-deps run guests check unit-test suites check-qemu bench clean
+.PHONY: all build deps qemu-deps run run-hyp guests check unit-test suites check-qemu bench clean
 
 all: build
 
@@ -58,6 +59,9 @@ guests:
 
 run: build guests
 	$(EMU) run build/guests/demo/hello.elf
+
+run-hyp: build guests
+	$(EMU) run --hyp --trace build/guests/demo/hello.elf
 
 # --- tests ------------------------------------------------------------------
 unit-test: deps
