@@ -79,6 +79,7 @@ def main():
     ap.add_argument("--seeds", default="1-20")
     ap.add_argument("--manifest")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--filter", metavar="SUBSTR", help="with --manifest: only cases whose name contains SUBSTR")
     ap.add_argument("elf", nargs="?")
     ap.add_argument("options", nargs=argparse.REMAINDER)
     a = ap.parse_args()
@@ -88,6 +89,8 @@ def main():
         for line in open(a.manifest):
             f = line.split()
             if not f or f[0].startswith("#"):
+                continue
+            if a.filter and a.filter not in f[0]:
                 continue
             expect = f[2] if f[2] in ("pass", "bug") else int(f[2], 0)
             cases.append((f[0], f[1], without_seed(f[4:]), expect))

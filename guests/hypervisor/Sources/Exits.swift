@@ -43,7 +43,8 @@ func handleExit(_ v: VCPU, code: UInt64, cpu: Int) -> Bool {
     }
     let esr = v.regs.pointee.esr_el2
     let ec = esr >> 26
-    let where_ = "cpu\(dec(cpu)) vm\(dec(v.vm.index)) vcpu\(dec(v.index))"
+    // Built only for --trace: an exit is on the guest's critical path.
+    let where_ = h.options.trace ? "cpu\(dec(cpu)) vm\(dec(v.vm.index)) vcpu\(dec(v.index))" : ""
     switch ec {
     case ExceptionClass.hvc64:
         h.trace("\(where_) exit HVC64 x0=\(hex(v.x(0)))")
