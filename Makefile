@@ -7,6 +7,8 @@
 #   make check      swift build + swift test + every guest suite (summary line)
 #   make check-qemu the same guest ELFs on QEMU and a64emu, compared line by line,
 #                   and a64emu's device tree against QEMU's (tools/dtb_compare.py)
+#   make check-diff random instruction blocks on a64emu and QEMU, compared
+#                   register by register (N=instructions, default 200000)
 #   make bench      the benchmark guests on a64emu and QEMU (a table, bench/results.json)
 #   make clean
 #
@@ -19,7 +21,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 MANIFESTS  := $(wildcard guests/*/suite.manifest)
 PYTHON     ?= python3
 
-.PHONY: all build deps qemu-deps run run-hyp guests check unit-test suites check-qemu bench clean
+.PHONY: all build deps qemu-deps run run-hyp guests check-diff check unit-test suites check-qemu bench clean
 
 all: build
 
@@ -83,6 +85,11 @@ check: unit-test suites
 check-qemu: build guests qemu-deps
 	$(PYTHON) tools/suite.py --qemu --emu $(EMU) -j $(JOBS) --results build/results-qemu $(MANIFESTS)
 	$(PYTHON) tools/dtb_compare.py --emu $(EMU)
+	$(PYTHON) tools/check_diff.py --emu $(EMU)
+
+N ?= 200000
+check-diff: build guests qemu-deps
+	$(PYTHON) tools/check_diff.py --emu $(EMU) --instructions $(N)
 
 bench: build guests qemu-deps
 	$(PYTHON) tools/bench.py --emu $(EMU) --runs 3 --json bench/results.json $(GUESTS_OUT)/bench/compute.elf $(GUESTS_OUT)/bench/compute-mmu.elf
