@@ -73,6 +73,8 @@ unit-test: deps
 suites: build guests
 	$(PYTHON) tools/determinism.py --emu $(EMU) $(GUESTS_OUT)/el/smp_psci.elf --smp 4 --el 2
 	$(PYTHON) tools/determinism.py --emu $(EMU) $(GUESTS_OUT)/el/smp_psci.elf --smp 4
+	$(PYTHON) tools/determinism.py --emu $(EMU) $(GUESTS_OUT)/hyp/vm_spinlock.elf --hyp --smp 2 --vcpus 4 --sched migrate --slice 50000 --mode nvhe
+	$(PYTHON) tools/determinism.py --emu $(EMU) $(GUESTS_OUT)/el/smp_psci.elf --hyp --smp 2 --vcpus 4 --sched round-robin --slice 50000 --mode vhe
 	$(PYTHON) tools/seed_sweep.py --emu $(EMU) $(GUESTS_OUT)/mmu/remap_stale.elf
 	$(PYTHON) tools/seed_sweep.py --emu $(EMU) $(GUESTS_OUT)/mmu/remap.elf
 	$(PYTHON) tools/seed_sweep.py --emu $(EMU) $(GUESTS_OUT)/mmu/tlbi_local_vs_is.elf --smp 2
