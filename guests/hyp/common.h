@@ -79,6 +79,15 @@ static inline uint64_t run_code(uintptr_t va)
     return ((code_fn)va)();
 }
 
+/* Every 64-bit word of a page = v, then DSB SY (the stores complete). */
+static __attribute__((unused)) void fill_page(uintptr_t page, uint64_t v)
+{
+    volatile uint64_t *w = (volatile uint64_t *)page;
+    for (unsigned i = 0; i < PAGE_SIZE / 8; i++)
+        w[i] = v;
+    dsb(sy);
+}
+
 static __attribute__((unused)) void emit_const(volatile uint32_t *p, unsigned v)
 {
     p[0] = INSN_MOVZ_X0(v);

@@ -27,8 +27,9 @@
  *  - --without-fix clean-on-fault-when-caches-off: "not ok 3 ... # got 0x0
  *    expected 0x3333333333333333" (memory still holds what the page held
  *    before: a fresh page, zero), and not ok 4, exit 1.
- *  - QEMU (no caches): passes.  (--fwb 1 is not a control yet: the
- *    hypervisor does not use FEAT_S2FWB.)
+ *  - QEMU (no caches): passes.
+ *  - --fwb 1 (the hypervisor uses FEAT_S2FWB, as KVM does): passes without
+ *    the fix.
  */
 #include "common.h"
 

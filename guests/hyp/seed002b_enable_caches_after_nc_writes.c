@@ -32,31 +32,24 @@
  *    page of the VM to the PoC by VA, DC CIVAC): both words 0x22.., exit 0.
  *  - --without-fix trap-vm-regs-until-caches-on: "not ok 4 ... # got
  *    0x1111111111111111 expected 0x2222222222222222" (and not ok 5), exit 1.
- *  - QEMU (no caches): passes.  (--fwb 1 is not a control yet: the
- *    hypervisor does not use FEAT_S2FWB.)
+ *  - QEMU (no caches): passes.
+ *  - --fwb 1 (the hypervisor uses FEAT_S2FWB, as KVM does): passes without
+ *    the fix.
  */
 #include "common.h"
 
 #define OLD 0x1111111111111111ull
 #define NEW 0x2222222222222222ull
 
-static void fill(uintptr_t page, uint64_t v)
-{
-    volatile uint64_t *w = (volatile uint64_t *)page;
-    for (unsigned i = 0; i < PAGE_SIZE / 8; i++)
-        w[i] = v;
-    dsb(sy);
-}
-
 int main(void)
 {
     write_sysreg(vbar_el1, (uint64_t)(uintptr_t)vectors_el1);
     check("SCTLR_EL1.M = C = 0 (MMU and data caches off)", read_sysreg(sctlr_el1) & (SCTLR_M | SCTLR_C), 0);
     uintptr_t p = scratch(0);
-    fill(p, OLD);
+    fill_page(p, OLD);
     check("HVC HOST_READ(P): the host reads the guest's 0x11.. through its cacheable mapping",
           hyp_host_read(p), OLD);
-    fill(p, NEW);
+    fill_page(p, NEW);
     identity_build(&space);
     mmu_on_ttbr(mmu_root(&space));
     check("MMU and caches on", read_sysreg(sctlr_el1) & (SCTLR_M | SCTLR_C), SCTLR_M | SCTLR_C);

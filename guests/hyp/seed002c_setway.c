@@ -47,20 +47,12 @@
 #define OLD 0x1111111111111111ull
 #define NEW 0x2222222222222222ull
 
-static void fill(uintptr_t page, uint64_t v)
-{
-    volatile uint64_t *w = (volatile uint64_t *)page;
-    for (unsigned i = 0; i < PAGE_SIZE / 8; i++)
-        w[i] = v;
-    dsb(sy);
-}
-
 int main(void)
 {
     write_sysreg(vbar_el1, (uint64_t)(uintptr_t)vectors_el1);
     check("SCTLR_EL1.M = C = 0 (MMU and data caches off)", read_sysreg(sctlr_el1) & (SCTLR_M | SCTLR_C), 0);
     uintptr_t p = scratch(0);
-    fill(p, OLD);
+    fill_page(p, OLD);
 #ifndef SETWAY_LOCAL
     hyp_move(1);
     check("HVC MOVE(1): the vCPU runs on pCPU 1 (needs --smp 2)", hyp_current_cpu(), 1);
@@ -72,7 +64,7 @@ int main(void)
     check("HVC MOVE(0): the vCPU runs on pCPU 0 again", hyp_current_cpu(), 0);
 #endif
     dcache_cisw_all();
-    fill(p, NEW);
+    fill_page(p, NEW);
     identity_build(&space);
     mmu_on_ttbr(mmu_root(&space));
     check("MMU and caches on", read_sysreg(sctlr_el1) & (SCTLR_M | SCTLR_C), SCTLR_M | SCTLR_C);

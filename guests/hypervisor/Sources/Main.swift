@@ -75,8 +75,8 @@ func hypMain(_ dtb: UInt64) {
         let cpu = h.cpus[i]
         // The new CPU starts with its MMU off and reads memory: its area and
         // stack must be there, not only in this CPU's cache.
-        cleanToPoC(UInt64(UInt(bitPattern: cpu)), UInt64(MemoryLayout<hyp_cpu>.size))
-        cleanToPoC(cpu.pointee.el2_stack - stackSize, stackSize)
+        Maintenance.cleanInvalidateToPoC(UInt64(UInt(bitPattern: cpu)), size: UInt64(MemoryLayout<hyp_cpu>.size))
+        Maintenance.cleanInvalidateToPoC(cpu.pointee.el2_stack - stackSize, size: stackSize)
         let r = Int64(bitPattern: hyp_smc(PSCI.cpuOn64, machine.cpuMPIDRs[i],
                                           UInt64(UInt(bitPattern: unsafeBitCast(hyp_secondary_entry as @convention(c) () -> Void, to: UnsafeRawPointer.self))),
                                           UInt64(UInt(bitPattern: cpu))))
@@ -114,15 +114,11 @@ private func stack() -> UInt64 {
     return UInt64(UInt(bitPattern: p)) + stackSize
 }
 
-private func allocate<T>(_: T.Type) -> UnsafeMutablePointer<T> {
+/// A zeroed, 64-byte aligned T from the heap (per-CPU areas, saved registers).
+func allocate<T>(_: T.Type) -> UnsafeMutablePointer<T> {
     var p: UnsafeMutableRawPointer? = nil
     if posix_memalign(&p, 64, MemoryLayout<T>.size) != 0 { fatal("out of heap") }
     _ = memset(p, 0, MemoryLayout<T>.size)
     return p!.bindMemory(to: T.self, capacity: 1)
 }
 
-private func cleanToPoC(_ start: UInt64, _ size: UInt64) {
-    var a = start & ~63
-    while a < start + size { dc_civac(a); a += 64 }
-    dsb_ish()
-}

@@ -26,9 +26,14 @@ enum Maintenance {
 
     /// DC CIVAC over the page, DSB ISH (kvm_flush_dcache_to_poc).
     static func cleanInvalidateToPoC(page: UInt64) {
+        cleanInvalidateToPoC(page, size: pageSize)
+    }
+
+    /// DC CIVAC over [start, start + size), DSB ISH.
+    static func cleanInvalidateToPoC(_ start: UInt64, size: UInt64) {
         let step = dataLine
-        var a = page
-        while a < page + pageSize { dc_civac(a); a += step }
+        var a = start & ~(step - 1)
+        while a < start + size { dc_civac(a); a += step }
         dsb_ish()
     }
 

@@ -109,10 +109,7 @@ final class VCPU {
         self.vm = vm
         self.index = index
         self.home = home
-        var raw: UnsafeMutableRawPointer? = nil
-        _ = posix_memalign(&raw, 64, MemoryLayout<vcpu_regs>.size)
-        regs = raw!.bindMemory(to: vcpu_regs.self, capacity: 1)
-        _ = memset(raw, 0, MemoryLayout<vcpu_regs>.size)
+        regs = allocate(vcpu_regs.self)
         // MPIDR as the board gives its CPUs (Aff0 = index < 16, U = 0,
         // bit 31 RES1), so guest code that reads its MPIDR finds vCPU n.
         mpidr = (1 << 31) | UInt64(index & 15) | UInt64(index >> 4) << 8
