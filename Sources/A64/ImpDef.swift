@@ -8,10 +8,11 @@ public enum ImpDef {
     public static let midr: UInt64 = 0x000F_A640
 
     /// ID_AA64PFR0_EL1: EL0 and EL1 AArch64 only (1), EL2 AArch64 only (1)
-    /// when implemented, else 0, EL3 not implemented (0), FP and AdvSIMD not
-    /// implemented (0xF), GIC = 1 (GICv3 system-register interface).
+    /// when implemented, else 0, EL3 not implemented (0), FP = 0 and
+    /// AdvSIMD = 0 (implemented, without FEAT_FP16 half-precision
+    /// arithmetic), GIC = 1 (GICv3 system-register interface).
     public static func idAA64PFR0(el2: Bool) -> UInt64 {
-        0x00FF_0011 | (el2 ? 0x100 : 0) | 1 << 24
+        0x0000_0011 | (el2 ? 0x100 : 0) | 1 << 24
     }
     /// ID_AA64DFR0_EL1: DebugVer = Armv8.0 debug (6).
     public static let idAA64DFR0: UInt64 = 0x6

@@ -85,13 +85,18 @@ public enum Form {
     case conditionalCompare(Op, immediate: Bool)
     case conditionalSelect(Op)
     case dataProcessing3Source
+    /// The SIMD&FP rows (FPSIMDEncodings.swift).
+    case simd(SIMDForm)
 }
 
 public enum AddressingForm {
     case unsignedOffset, unscaled, unprivileged, preIndex, postIndex, signedOffset
 }
 
-public let a64Encodings: [EncodingRow] = [
+public let a64Encodings: [EncodingRow] = integerEncodings + fpSIMDEncodings
+
+/// The general-purpose (non-SIMD&FP) rows.
+let integerEncodings: [EncodingRow] = [
     // C4.1.86 Data processing - immediate
     EncodingRow("ADR",       "0 immlo:2 10000 immhi:19 Rd:5", .pcRelative(.ADR)),
     EncodingRow("ADRP",      "1 immlo:2 10000 immhi:19 Rd:5", .pcRelative(.ADRP)),

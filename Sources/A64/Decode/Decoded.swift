@@ -91,4 +91,79 @@ public enum Op: UInt16 {
     case CCMN, CCMP                  // a = cond, b = nzcv, c = 1 for the immediate form
     case CSEL, CSINC, CSINV, CSNEG
     case MADD, MSUB, SMADDL, SMSUBL, SMULH, UMADDL, UMSUBL, UMULH
+
+    // SIMD&FP (C4.1.90, and the SIMD&FP loads and stores of C4.1.88). Every
+    // operation from here on is executed by `CPU.executeFPSIMD`. Fields:
+    // rd/rn/rm/ra are V register numbers (general registers are resolved as
+    // above where the instruction names one); a = log2 of the element size
+    // in bytes; b = the number of elements the operation works on (1 for a
+    // scalar); sf = the vector is 128 bits (Q); c = SIMDFlags; imm = a shift,
+    // element index or immediate. Scalar and vector forms with the same
+    // per-element meaning share an operation.
+    case firstFPSIMD
+    // Loads and stores: a = log2 of the register size (0 B ... 4 Q).
+    case LDRV_off, LDRV_pre, LDRV_post, LDRV_reg, LDRV_lit
+    case STRV_off, STRV_pre, STRV_post, STRV_reg
+    case LDPV_off, LDPV_pre, LDPV_post, STPV_off, STPV_pre, STPV_post
+    // LD1-LD4 / ST1-ST4: b = registers, c = SIMDFlags, imm = structure
+    // elements (1-4) and, for the single-structure forms, the lane.
+    case LDn_multiple, STn_multiple, LDn_single, STn_single, LDnR
+    // Floating-point data processing (scalar).
+    case FMOV_reg, FABS, FNEG, FSQRT, FCVT_fp
+    case FRINTN, FRINTP, FRINTM, FRINTZ, FRINTA, FRINTX, FRINTI
+    case FMUL, FDIV, FADD, FSUB, FMAX, FMIN, FMAXNM, FMINNM, FNMUL
+    case FMADD, FMSUB, FNMADD, FNMSUB
+    case FCMP, FCCMP, FCSEL, FMOV_imm, FMOV_toGeneral, FMOV_fromGeneral
+    case FCVTNS, FCVTNU, FCVTPS, FCVTPU, FCVTMS, FCVTMU, FCVTZS, FCVTZU, FCVTAS, FCVTAU
+    case SCVTF, UCVTF
+    // Advanced SIMD three same (integer, logical, floating-point).
+    case SHADD, UHADD, SQADD, UQADD, SRHADD, URHADD, SHSUB, UHSUB, SQSUB, UQSUB
+    case CMGT, CMHI, CMGE, CMHS, CMTST, CMEQ
+    case SSHL, USHL, SQSHL, UQSHL, SRSHL, URSHL, SQRSHL, UQRSHL
+    case SMAX, UMAX, SMIN, UMIN, SABD, UABD, SABA, UABA
+    case ADD_vec, SUB_vec, MLA, MLS, MUL_vec, PMUL
+    case SMAXP, UMAXP, SMINP, UMINP, ADDP, SQDMULH, SQRDMULH
+    case AND_vec, BIC_vec, ORR_vec, ORN_vec, EOR_vec, BSL, BIT, BIF
+    case FMLA, FMLS, FMULX, FCMEQ, FCMGE, FCMGT, FACGE, FACGT, FABD, FRECPS, FRSQRTS
+    case FADDP, FMAXP, FMINP, FMAXNMP, FMINNMP
+    // Three different: a = the size of the narrower elements.
+    case SADDL, UADDL, SADDW, UADDW, SSUBL, USUBL, SSUBW, USUBW
+    case ADDHN, RADDHN, SUBHN, RSUBHN, SABAL, UABAL, SABDL, UABDL
+    case SMLAL, UMLAL, SMLSL, UMLSL, SMULL, UMULL, SQDMLAL, SQDMLSL, SQDMULL, PMULL
+    // Two-register miscellaneous.
+    case REV64, REV32_vec, REV16_vec, SADDLP, UADDLP, SADALP, UADALP, SUQADD, USQADD
+    case CLS_vec, CLZ_vec, CNT, NOT, RBIT_vec, SQABS, SQNEG, ABS, NEG
+    case CMGT_zero, CMEQ_zero, CMLT_zero, CMGE_zero, CMLE_zero
+    case XTN, SQXTN, UQXTN, SQXTUN, SHLL
+    case FCVTN, FCVTL, FCVTXN
+    case FCMGT_zero, FCMEQ_zero, FCMLT_zero, FCMGE_zero, FCMLE_zero
+    case URECPE, URSQRTE, FRECPE, FRSQRTE, FRECPX
+    // Across lanes.
+    case SADDLV, UADDLV, SMAXV, UMAXV, SMINV, UMINV, ADDV, FMAXNMV, FMINNMV, FMAXV, FMINV
+    // Copy, permute, table lookup, extract, modified immediate.
+    case DUP_element, DUP_general, INS_general, INS_element, UMOV, SMOV
+    case TBL, TBX, UZP1, UZP2, TRN1, TRN2, ZIP1, ZIP2, EXT
+    case MOVI, ORR_vecimm, BIC_vecimm       // MVNI and FMOV (vector) are MOVI of the final value
+    // Shift by immediate (imm = the shift; SCVTF, UCVTF, FCVTZS, FCVTZU
+    // take their fraction bits in imm too).
+    case SSHR, USHR, SSRA, USRA, SRSHR, URSHR, SRSRA, URSRA, SHL, SLI, SRI
+    case SQSHL_imm, UQSHL_imm, SQSHLU
+    case SHRN, RSHRN, SQSHRN, UQSHRN, SQRSHRN, UQRSHRN, SQSHRUN, SQRSHRUN, SSHLL, USHLL
+}
+
+/// `Decoded.c` of SIMD&FP operations.
+public enum SIMDFlags {
+    /// The "2" forms: the upper half of the narrow (source or destination) vector.
+    public static let upper: UInt8 = 1
+    /// The by-element forms: operand 2 is element `imm` of Vm, replicated.
+    public static let byElement: UInt8 = 2
+    /// A scalar form (elements = 1, results zero-extend into the register).
+    public static let scalar: UInt8 = 4
+    /// A conversion to or from a general-purpose register (Rd / Rn is an X or W).
+    public static let general: UInt8 = 8
+    /// Load/store structures with post-index writeback (imm or Rm).
+    public static let postIndex: UInt8 = 16
+    /// FCMP/FCCMP: signalling compare (FCMPE); FCMP: compare with zero.
+    public static let signalling: UInt8 = 32
+    public static let withZero: UInt8 = 64
 }

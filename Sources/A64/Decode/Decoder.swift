@@ -367,6 +367,9 @@ extension Decoder {
             d.rd = zrDest(rd); d.rn = zr(rn); d.rm = zr(rm)
             d.a = UInt8(bits(w, 15, 12))
 
+        case .simd(let f):
+            return simdOperands(f, w)
+
         case .dataProcessing3Source:
             d.rd = zrDest(rd); d.rn = zr(rn); d.rm = zr(rm); d.ra = zr(ra)
             let o0 = bit(w, 15)

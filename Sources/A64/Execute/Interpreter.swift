@@ -39,6 +39,7 @@ extension CPU {
             pageVA = 1
             fetchPage.va = 1
             selectSoftTLB()
+            fpTrapEL = fpAccessTrapTarget()
             if let vector = takePendingInterrupt(pc: pc) {
                 statistics.interruptsTaken &+= 1
                 pc = vector
@@ -528,6 +529,8 @@ extension CPU {
                     x[d.rd] = UInt64(bitPattern: p.high)
                 case .UMULH:
                     x[d.rd] = x[d.rn].multipliedFullWidth(by: x[d.rm]).high
+                default:
+                    try executeFPSIMD(d, pc: pc)
                 }
             } catch {
                 switch error {

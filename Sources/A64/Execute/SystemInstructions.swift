@@ -59,6 +59,8 @@ extension CPU {
             if el == 1 && systemRegisters[SR.MDCR_EL2] & (1 << 9) != 0 && features.el2 { throw trap(2) }
         case .debugTDOSA:
             if el == 1 && systemRegisters[SR.MDCR_EL2] & (1 << 10) != 0 && features.el2 { throw trap(2) }
+        case .fpAccess:
+            try checkFPAccess()
         }
         if case .spEL0 = row.kind, spSel == 0 { throw .undefined }   // C5.2.17: SP_EL0 while it is the SP
         if case .redirect(_, let alsoEL0) = row.vhe, e2h, el == 2 || (alsoEL0 && el == 0 && inHost) {
@@ -107,6 +109,8 @@ extension CPU {
         switch row.kind {
         case .stored, .constant: return systemRegisters[index]
         case .nzcv: return UInt64(nzcv)
+        case .fpcr: return UInt64(fpcr)
+        case .fpsr: return UInt64(fpsr)
         case .daif: return daif
         case .currentEL: return UInt64(currentEL) << 2
         case .spsel: return UInt64(spSel)
@@ -140,6 +144,8 @@ extension CPU {
         case .constant, .currentEL, .midr, .mpidr, .physicalCount, .virtualCount, .iccSRE, .dczid, .isr, .ccsidr:
             break       // read-only (or RAO/WI); an MSR to them was refused by the checks
         case .nzcv: nzcv = UInt32(truncatingIfNeeded: value) & 0xF000_0000
+        case .fpcr: fpcr = UInt32(truncatingIfNeeded: value) & FPControlBits.fpcrWritable
+        case .fpsr: fpsr = UInt32(truncatingIfNeeded: value) & FPControlBits.fpsrWritable
         case .daif: daif = value & 0x3C0
         case .spsel: selectSP(el: currentEL, spSel: UInt8(value & 1))
         case .spEL0:

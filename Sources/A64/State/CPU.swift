@@ -81,6 +81,14 @@ public final class CPU {
     /// X0..X30, the zero register's read slot and write sink, and SP
     /// (see RegisterIndex).
     public let x: RegisterFile
+    /// V0-V31, and FPCR / FPSR (only their implemented bits, FPControlBits).
+    public let v: VectorRegisterFile
+    public var fpcr: UInt32 = 0
+    public var fpsr: UInt32 = 0
+    /// Where an FP/SIMD instruction at the current EL traps (0: it does not),
+    /// from CPACR_EL1 and CPTR_EL2; recomputed whenever the interpreter
+    /// leaves its inner loop (see `fpAccessTrapTarget`).
+    var fpTrapEL: UInt8 = 0
     public var pc: UInt64 = 0
     /// PSTATE.{N,Z,C,V} in bits 31..28, as in NZCV and SPSR.
     public var nzcv: UInt32 = 0
@@ -186,6 +194,7 @@ public final class CPU {
         let storage = UnsafeMutablePointer<UInt64>.allocate(capacity: RegisterIndex.count)
         storage.initialize(repeating: 0, count: RegisterIndex.count)
         x = RegisterFile(base: storage)
+        v = VectorRegisterFile.allocate()
         systemRegisters = []
         _ = shared.registerCPU(tlb: tlb, icache: icache)
         resetSystemRegisters()
@@ -194,6 +203,7 @@ public final class CPU {
 
     deinit {
         x.base.deallocate()
+        v.base.deallocate()
         softTLBStorage.deallocate()
         icacheDecoded?.deallocate()
         fetchScratch.deallocate()
@@ -218,6 +228,9 @@ public final class CPU {
     /// if implemented) with SP_ELx selected and every interrupt masked.
     public func reset(entry: UInt64, el: UInt8 = 1) {
         x.base.update(repeating: 0, count: RegisterIndex.count)
+        v.reset()
+        fpcr = 0
+        fpsr = 0
         spELx = [0, 0, 0]
         pc = entry
         nzcv = 0

@@ -17,6 +17,8 @@ public enum SystemRegisterKind: Sendable {
     case constant
     /// PSTATE and stack pointers, held in the CPU's own fields.
     case nzcv, daif, currentEL, spsel, spEL0, spEL1
+    /// FPCR and FPSR, held in the CPU's own fields.
+    case fpcr, fpsr
     /// MIDR_EL1 / MPIDR_EL1: EL1 reads return VPIDR_EL2 / VMPIDR_EL2 when
     /// EL2 is implemented (D24.2: "reads from EL1 return the value of
     /// VPIDR_EL2").
@@ -76,6 +78,8 @@ public enum SystemRegisterTrap: Sendable {
     case physicalTimer, virtualTimer
     /// MDCR_EL2.TDA (debug registers) and TDOSA (OS lock registers).
     case debugTDA, debugTDOSA
+    /// The FP/SIMD enables, CPACR_EL1.FPEN and CPTR_EL2 (FPCR, FPSR).
+    case fpAccess
 }
 
 /// FEAT_VHE: what an access does when HCR_EL2.E2H = 1.
@@ -133,6 +137,8 @@ public enum SystemRegisters {
     static let specialPurpose: [R] = [
         R("NZCV",        3, 3, 4, 2, 0, .nzcv, minEL: 0),
         R("DAIF",        3, 3, 4, 2, 1, .daif, minEL: 0, trap: .daifEL0),
+        R("FPCR",        3, 3, 4, 4, 0, .fpcr, minEL: 0, trap: .fpAccess),
+        R("FPSR",        3, 3, 4, 4, 1, .fpsr, minEL: 0, trap: .fpAccess),
         R("CurrentEL",   3, 0, 4, 2, 2, .currentEL, minEL: 1, .readOnly),
         R("SPSel",       3, 0, 4, 2, 0, .spsel),
         R("SP_EL0",      3, 0, 4, 1, 0, .spEL0),
@@ -350,6 +356,7 @@ enum SR {
     static let SCTLR_EL1 = SystemRegisters.index(named: "SCTLR_EL1")!
     static let SCTLR_EL2 = SystemRegisters.index(named: "SCTLR_EL2")!
     static let CPTR_EL2 = SystemRegisters.index(named: "CPTR_EL2")!
+    static let CPACR_EL1 = SystemRegisters.index(named: "CPACR_EL1")!
     static let MDCR_EL2 = SystemRegisters.index(named: "MDCR_EL2")!
     static let CNTKCTL_EL1 = SystemRegisters.index(named: "CNTKCTL_EL1")!
     static let CNTHCTL_EL2 = SystemRegisters.index(named: "CNTHCTL_EL2")!
