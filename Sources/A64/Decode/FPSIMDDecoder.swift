@@ -25,7 +25,7 @@ extension Decoder {
         case .threeDifferent(let op, let rule):
             guard let a = elementSize(rule, w, scalar: scalar) else { return nil }
             d.op = op; d.a = a; d.b = halfLanes(a)
-            if q { d.c |= SIMDFlags.upper }
+            if q && !scalar { d.c |= SIMDFlags.upper }
 
         case .twoRegisterMisc(let op, let rule):
             guard let a = elementSize(rule, w, scalar: scalar) else { return nil }
@@ -35,7 +35,7 @@ extension Decoder {
                 // a = the narrow elements' size; FCVTXN narrows double to single.
                 if op == .FCVTXN { d.a = 2 }
                 d.b = halfLanes(d.a)
-                if q { d.c |= SIMDFlags.upper }
+                if q && !scalar { d.c |= SIMDFlags.upper }
             default:
                 d.b = lanes(a)
             }
@@ -81,7 +81,7 @@ extension Decoder {
             switch op {
             case .SMLAL, .UMLAL, .SMLSL, .UMLSL, .SMULL, .UMULL, .SQDMLAL, .SQDMLSL, .SQDMULL:
                 d.b = halfLanes(a)
-                if q { d.c |= SIMDFlags.upper }
+                if q && !scalar { d.c |= SIMDFlags.upper }
             default:
                 d.b = lanes(a)
             }
@@ -102,12 +102,12 @@ extension Decoder {
                 if e == 3 { return nil }
                 d.a = e; d.b = halfLanes(e)
                 d.imm = UInt64(2 * esize - immhb)
-                if q { d.c |= SIMDFlags.upper }
+                if q && !scalar { d.c |= SIMDFlags.upper }
             case .long:
                 if e == 3 || scalar { return nil }
                 d.a = e; d.b = halfLanes(e)
                 d.imm = UInt64(immhb - esize)
-                if q { d.c |= SIMDFlags.upper }
+                if q && !scalar { d.c |= SIMDFlags.upper }
             case .fpConvert:
                 // immh 001x would be half precision (FEAT_FP16), 0001 is reserved.
                 if e < 2 || (e == 3 && !q && !scalar) { return nil }

@@ -66,12 +66,14 @@ private func exitVMIDContext() {
 }
 
 /// World switch into the vCPU and back: the EL1 registers (the host's own
-/// on nVHE), VTTBR_EL2, VMPIDR_EL2 and HCR_EL2; returns the EXIT_* code.
+/// on nVHE), the FP/SIMD registers (the host never uses them), VTTBR_EL2,
+/// VMPIDR_EL2 and HCR_EL2; returns the EXIT_* code.
 private func vcpuRun(_ v: VCPU) -> UInt64 {
     let vhe: Int32 = hypervisor.vhe ? 1 : 0
     let host = hypervisor.hostContexts[Int(this_cpu().pointee.index)]
     if vhe == 0 { sysregs_save(host, 0) }
     sysregs_load(v.regs, vhe)
+    fpsimd_load(&v.regs.pointee.fp)
     write_vttbr_el2(v.vm.stage2.root | v.vm.vmid << 48)
     write_vmpidr_el2(v.mpidr)
     write_hcr_el2(v.hcr)
@@ -84,6 +86,7 @@ private func vcpuRun(_ v: VCPU) -> UInt64 {
     let code = guest_enter(v.regs)
     if slice > 0 { write_cnthp_ctl_el2(0) }    // the PPI goes down with it
     sysregs_save(v.regs, vhe)
+    fpsimd_save(&v.regs.pointee.fp)
     write_hcr_el2(hostHCR)
     write_vttbr_el2(0)
     if vhe == 0 { sysregs_load(host, 0) }

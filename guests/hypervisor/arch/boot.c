@@ -46,6 +46,10 @@ static uint64_t build_identity(int single_range)
 #define HCR_RW   (1ull << 31)
 #define HCR_E2H  (1ull << 34)
 #define HCR_TGE  (1ull << 27)
+/* CPTR_EL2: no FP/SIMD trap for the guests (TFP = 0 with E2H = 0, whose
+ * RES1 bits are 13, 12, 9:0; FPEN = 0b11 with E2H = 1). */
+#define CPTR_NVHE_RES1 0x33ffull
+#define CPTR_E2H_FPEN  (3ull << 20)
 
 void hyp_cpu_init(struct hyp_cpu *cpu)
 {
@@ -56,12 +60,14 @@ void hyp_cpu_init(struct hyp_cpu *cpu)
     if (cpu->mode) {
         write_sysreg(hcr_el2, HCR_RW | HCR_E2H | HCR_TGE);
         isb();
+        write_sysreg(cptr_el2, CPTR_E2H_FPEN);
         write_sysreg(tcr_el2, cpu->tcr);
         write_sysreg(ttbr1_el2, 0);
         isb();
         write_sysreg(sctlr_el2, SCTLR_EL1_RES1 | SCTLR_M | SCTLR_C | SCTLR_I);
     } else {
         write_sysreg(hcr_el2, HCR_RW);
+        write_sysreg(cptr_el2, CPTR_NVHE_RES1);
         write_sysreg(tcr_el2, cpu->tcr);
         isb();
         write_sysreg(sctlr_el2, SCTLR_EL2_RES1 | SCTLR_M | SCTLR_C | SCTLR_I);

@@ -60,6 +60,10 @@ struct vcpu_regs {
     uint64_t hpfar_el2;     /* 288 */
     uint64_t pad;           /* 296 */
     uint64_t sys[VCPU_SYSREG_COUNT];
+    struct fpsimd_state {   /* fpsimd.S */
+        uint64_t v[64];     /* V0-V31, low doubleword first */
+        uint64_t fpsr, fpcr;
+    } fp;
 };
 
 /* One per physical CPU; TPIDR_EL2 points at it (offsets in vectors.S). */
@@ -89,6 +93,8 @@ static inline uint64_t vcpu_get_sys(const struct vcpu_regs *c, unsigned n) { ret
 static inline void vcpu_set_sys(struct vcpu_regs *c, unsigned n, uint64_t v) { c->sys[n] = v; }
 
 /* World switch of the EL1 registers (switch.c).  vhe: use the _EL12 names. */
+void fpsimd_save(struct fpsimd_state *s);
+void fpsimd_load(const struct fpsimd_state *s);
 void sysregs_load(const struct vcpu_regs *c, int vhe);
 void sysregs_save(struct vcpu_regs *c, int vhe);
 

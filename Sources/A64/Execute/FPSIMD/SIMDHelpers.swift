@@ -75,8 +75,10 @@
 }
 @inline(__always) func countLeadingSignBits(_ v: UInt64, _ log2size: Int) -> UInt64 {
     let s = signedElement(v, log2size)
+    // CountLeadingZeroBits(x<N-1:1> EOR x<N-2:0>), an N-1 bit value: bit
+    // N-1 of s ^ (s >> 1) is always 0 and is not counted.
     let x = UInt64(bitPattern: s ^ (s >> 1)) & elementMask(log2size)
-    return UInt64(x.leadingZeroBitCount - (64 - (8 << log2size)))
+    return UInt64(x.leadingZeroBitCount - (64 - (8 << log2size)) - 1)
 }
 
 extension CPU {

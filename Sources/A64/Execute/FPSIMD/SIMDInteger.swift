@@ -19,6 +19,11 @@ extension CPU {
         case .BSL: r = Vec128(lo: m.lo ^ ((m.lo ^ n.lo) & old.lo), hi: m.hi ^ ((m.hi ^ n.hi) & old.hi))
         case .BIT: r = Vec128(lo: old.lo ^ ((old.lo ^ n.lo) & m.lo), hi: old.hi ^ ((old.hi ^ n.hi) & m.hi))
         case .BIF: r = Vec128(lo: old.lo ^ ((old.lo ^ n.lo) & ~m.lo), hi: old.hi ^ ((old.hi ^ n.hi) & ~m.hi))
+        case .ADDP where d.c & SIMDFlags.scalar != 0:
+            // ADDP (scalar): the two D elements of Vn.
+            r.setElement(0, a, n.lo &+ n.hi)
+            writeResult(d, r, bytes: 8)
+            return
         case .ADDP, .SMAXP, .UMAXP, .SMINP, .UMINP:
             // Pairs of the concatenation Vm:Vn (Vn in the low half).
             for e in 0..<count {
