@@ -21,7 +21,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 MANIFESTS  := $(wildcard guests/*/suite.manifest)
 PYTHON     ?= python3
 
-.PHONY: all build deps qemu-deps run run-hyp guests check-diff check unit-test suites check-qemu bench clean
+.PHONY: suites-guest-fp all build deps qemu-deps run run-hyp guests check-diff check unit-test suites check-qemu bench clean
 
 all: build
 
@@ -82,7 +82,15 @@ suites: build guests
 	$(PYTHON) tools/seed_sweep.py --emu $(EMU) --manifest guests/hyp/suite.manifest --filter seed0
 	$(PYTHON) tools/suite.py --emu $(EMU) -j $(JOBS) $(MANIFESTS)
 
-check: unit-test suites
+# The same suites with the guests and guests/lib built without
+# -mgeneral-regs-only (GUEST_FP=1), so that compiled code uses the FP/SIMD
+# registers; the hypervisor is always the one built above.
+GUESTS_FP_OUT := $(CURDIR)/build/guests-fp
+suites-guest-fp: build guests
+	$(MAKE) --no-print-directory -C guests OUT=$(GUESTS_FP_OUT) GUEST_FP=1 -j$(JOBS)
+	$(PYTHON) tools/suite.py --emu $(EMU) -j $(JOBS) --guests build/guests-fp --results build/results-guest-fp $(MANIFESTS)
+
+check: unit-test suites suites-guest-fp
 
 check-qemu: build guests qemu-deps
 	$(PYTHON) tools/suite.py --qemu --emu $(EMU) -j $(JOBS) --results build/results-qemu $(MANIFESTS)

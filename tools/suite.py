@@ -83,8 +83,13 @@ class ManifestError(Exception):
     pass
 
 
-def parse_manifest(path, root=ROOT):
-    """The cases of one manifest file; ManifestError on a malformed line."""
+GUESTS = "build/guests/"
+
+
+def parse_manifest(path, root=ROOT, guests=None):
+    """The cases of one manifest file; ManifestError on a malformed line.
+    `guests`: a directory that replaces build/guests/ in the ELF paths (the
+    guests built another way, e.g. GUEST_FP=1)."""
     path = Path(path)
     suite = path.parent.name or path.stem
     cases = []
@@ -109,6 +114,8 @@ def parse_manifest(path, root=ROOT):
         if diff not in ("diff", "nodiff", "pass", "bug", "skip"):
             raise ManifestError(f"{where}: DIFF must be `diff`, `nodiff`, `pass`, `bug` or `skip`, got {diff!r}")
         qemu_expect = diff if diff in ("pass", "bug") else None
+        if guests is not None and elf.startswith(GUESTS):
+            elf = str(Path(guests) / elf[len(GUESTS):])
         cases.append(Case(name, root / elf, expect, diff in ("diff", "pass", "bug"), fields[4:], suite, where,
                           qemu_expect))
     return cases
@@ -485,6 +492,8 @@ def parse_args(argv):
     p.add_argument("--qemu-bin", default=os.environ.get("QEMU", QEMU_DEFAULT),
                    help=f"QEMU's executable (default: $QEMU or {QEMU_DEFAULT})")
     p.add_argument("--filter", metavar="SUBSTR", help="only cases whose name contains SUBSTR")
+    p.add_argument("--guests", metavar="DIR",
+                   help="run the guests built in DIR (relative to the repository) instead of build/guests")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                    help=f"seconds per run (default {DEFAULT_TIMEOUT:g})")
     p.add_argument("--results", type=Path, default=ROOT / "build/results",
@@ -500,7 +509,7 @@ def parse_args(argv):
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        cases = [c for m in args.manifests for c in parse_manifest(m)]
+        cases = [c for m in args.manifests for c in parse_manifest(m, guests=args.guests)]
     except ManifestError as e:
         print(f"suite.py: {e}", file=sys.stderr)
         return 2

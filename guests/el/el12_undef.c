@@ -68,6 +68,7 @@ int main(void)
 
     write_sysreg(hcr_el2, HCR_RW | HCR_E2H);
     isb();
+    write_sysreg(cptr_el2, read_sysreg(cptr_el2) | CPTR_EL2_FPEN);   /* FP/SIMD: the E2H = 1 layout */
     last.count = 0;
     check("E2H=1: mrs sctlr_el12 reads SCTLR_EL1", t_mrs_sctlr_el12(0), sctlr1);
     check("E2H=1: mrs vbar_el12 reads VBAR_EL1", t_mrs_vbar_el12(0), (uint64_t)vectors_el1);

@@ -101,6 +101,7 @@ int main(void)
 
     write_sysreg(hcr_el2, HCR_RW | HCR_E2H | HCR_TGE);
     isb();
+    write_sysreg(cptr_el2, read_sysreg(cptr_el2) | CPTR_EL2_FPEN);   /* FP/SIMD: the E2H = 1 layout */
     check("HCR_EL2 = RW | E2H | TGE", read_sysreg(hcr_el2), HCR_RW | HCR_E2H | HCR_TGE);
 
     /* SCTLR: every value keeps M = 0, EE = 0 (the EL2&0 regime runs on it) */

@@ -116,6 +116,9 @@ static inline unsigned current_el(void)
 #define HCR_TRVM    (1ull << 30)
 #define HCR_RW      (1ull << 31)
 #define HCR_E2H     (1ull << 34)
+/* CPTR_EL2.FPEN with E2H = 1: FP/SIMD untrapped at EL0, EL1 and EL2 (with
+ * E2H = 0 these bits are RES0 and TFP, bit 10, is the control; crt0 clears it) */
+#define CPTR_EL2_FPEN (3ull << 20)
 
 /* ---- SCTLR_EL1 -------------------------------------------------------- */
 /* Bits that are RES1 in Armv8.0 (29, 28, 23, 22, 20, 11); later features

@@ -143,6 +143,7 @@ int main(void)
 
     write_sysreg(hcr_el2, HCR_RW | HCR_E2H | HCR_TGE);
     isb();
+    write_sysreg(cptr_el2, read_sysreg(cptr_el2) | CPTR_EL2_FPEN);   /* FP/SIMD: the E2H = 1 layout */
     check("HCR_EL2 = RW | E2H | TGE", read_sysreg(hcr_el2), HCR_RW | HCR_E2H | HCR_TGE);
     uint64_t tcr = TCR_T0SZ(25) | TCR_T1SZ(25) | TCR_TG0_4K | TCR_TG1_4K | TCR_WALK0 | TCR_WALK1 |
                    TCR_IPS(PS_40BIT) | (asid16 ? TCR_AS : 0);
