@@ -4,11 +4,14 @@
 #   make run        build and run the demo guest
 #   make run-hyp    the demo guest in a VM of the mini-hypervisor (--hyp --trace)
 #   make guests     build every guest ELF into build/guests
-#   make check      swift build + swift test + every guest suite (summary line)
+#   make check      swift build + swift test + every guest suite (summary line), also
+#                   with the guests built without -mgeneral-regs-only
 #   make check-qemu the same guest ELFs on QEMU and a64emu, compared line by line,
 #                   and a64emu's device tree against QEMU's (tools/dtb_compare.py)
 #   make check-diff random instruction blocks on a64emu and QEMU, compared
 #                   register by register (N=instructions, default 200000)
+#   make check-fp   every FP/SIMD form over random and special operands on a64emu
+#                   and QEMU (SEEDS=A-B, VALUES=operand sets per form)
 #   make bench      the benchmark guests on a64emu and QEMU (a table, bench/results.json)
 #   make clean
 #
@@ -21,7 +24,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 MANIFESTS  := $(wildcard guests/*/suite.manifest)
 PYTHON     ?= python3
 
-.PHONY: suites-guest-fp all build deps qemu-deps run run-hyp guests check-diff check unit-test suites check-qemu bench clean
+.PHONY: check-fp suites-guest-fp all build deps qemu-deps run run-hyp guests check-diff check unit-test suites check-qemu bench clean
 
 all: build
 
@@ -96,6 +99,14 @@ check-qemu: build guests qemu-deps
 	$(PYTHON) tools/suite.py --qemu --emu $(EMU) -j $(JOBS) --results build/results-qemu $(MANIFESTS)
 	$(PYTHON) tools/dtb_compare.py --emu $(EMU)
 	$(PYTHON) tools/check_diff.py --emu $(EMU)
+	$(PYTHON) tools/check_fp.py --emu $(EMU)
+
+# Every FP/SIMD form over random and special operands under each FPCR
+# setting, on a64emu and QEMU (tools/check_fp.py); SEEDS=1-10 VALUES=256 for more.
+SEEDS ?= 1-1
+VALUES ?= 64
+check-fp: build guests qemu-deps
+	$(PYTHON) tools/check_fp.py --emu $(EMU) --seeds $(SEEDS) --values $(VALUES)
 
 N ?= 200000
 check-diff: build guests qemu-deps
