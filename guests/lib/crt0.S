@@ -5,15 +5,15 @@
  * MMU and caches off and x0 = 0 (QEMU gives an ELF no device tree) or,
  * for an Image or raw binary, the device tree's address.
  *   1. point SP at the stack reserved by link.ld,
- *   2. let EL0 and EL1 use FP/SIMD (CPACR_EL1.FPEN = 0b11) and, at EL2,
- *      EL2 too (CPTR_EL2.TFP = 0): their reset values are UNKNOWN (see the
- *      CPACR_EL1 and CPTR_EL2 descriptions), and compiled C uses them,
+ *   2. let EL0, EL1 and EL2 use FP/SIMD (fpsimd_enable.h),
  *   3. zero .bss, then keep the x0 the boot code gave in boot_x0,
  *   4. call main(0, 0),
  *   5. exit through semihosting SYS_EXIT (0x18) with the AArch64 parameter
  *      block { ADP_Stopped_ApplicationExit, main's return value }, so that
  *      the emulator's (and QEMU's) exit status is main's return value.
  */
+#include "fpsimd_enable.h"
+
     .section .text.boot, "ax"
     .globl  _start
     .type   _start, %function
@@ -22,16 +22,7 @@ _start:
     add     x1, x1, :lo12:__stack_top
     mov     sp, x1
 
-    mrs     x1, CurrentEL
-    cmp     x1, #(2 << 2)
-    b.ne    0f
-    mrs     x1, cptr_el2
-    bic     x1, x1, #(1 << 10)      /* TFP: E2H = 0 layout, as every guest boots */
-    msr     cptr_el2, x1
-0:  mrs     x1, cpacr_el1
-    orr     x1, x1, #(3 << 20)      /* FPEN */
-    msr     cpacr_el1, x1
-    isb
+    enable_fpsimd x1, x2
 
     /* zero .bss: both ends are 16-byte aligned (link.ld) */
     adrp    x1, __bss_start

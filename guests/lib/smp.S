@@ -2,13 +2,16 @@
  * smp.S - entry point of secondary CPUs started with PSCI CPU_ON (psci.h).
  * PSCI starts the CPU here at the caller's EL, MMU and caches off, with
  * x0 = the context id given to CPU_ON: a struct smp_boot pointer
- * { stack_top, fn, arg }.
+ * { stack_top, fn, arg }. FP/SIMD is enabled first (fpsimd_enable.h).
  */
+#include "fpsimd_enable.h"
+
     .text
     .p2align 2
     .globl  secondary_entry
     .type   secondary_entry, %function
 secondary_entry:
+    enable_fpsimd x1, x2
     ldr     x1, [x0, #0]            /* stack_top */
     mov     sp, x1
     ldr     x2, [x0, #8]            /* fn */
