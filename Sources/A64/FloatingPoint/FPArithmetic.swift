@@ -272,7 +272,7 @@ extension FP {
             // Normalise both significands to [2^63, 2^64) and divide
             // n1 * 2^63 by n2: the quotient is in [2^62, 2^64).
             let l1 = u1.mant.leadingZeroBitCount, l2 = u2.mant.leadingZeroBitCount
-            let n1 = u1.mant << UInt64(l1), n2 = u2.mant << UInt64(l2)
+            let n1 = u1.mant &<< UInt64(l1), n2 = u2.mant &<< UInt64(l2)
             let (q, r) = n2.dividingFullWidth((high: n1 >> 1, low: n1 << 63))
             let mant = q | (r != 0 ? 1 : 0)
             let exp = (u1.exp - l1) - (u2.exp - l2) - 63
@@ -293,7 +293,7 @@ extension FP {
             // Put the leading bit at 63 or 62 so that the exponent is even.
             var s = u.mant.leadingZeroBitCount
             if ((u.exp - s) & 1) != 0 { s -= 1 }
-            let n = UInt128(u.mant << UInt64(s)) << 64
+            let n = UInt128(u.mant &<< UInt64(s)) << 64
             let (root, exact) = isqrt(n)
             let exp = (u.exp - s - 64) / 2
             return round64(false, exp, root | (exact ? 0 : 1), f, FP.rounding(fpcr), fz: fz, &fpsr)

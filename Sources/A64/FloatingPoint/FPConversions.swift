@@ -8,8 +8,8 @@ extension FP {
     static func shiftRightRounding(_ mant: UInt64, _ shift: Int) -> (int: UInt64, half: Bool, sticky: Bool) {
         if shift <= 0 { return (mant, false, false) }
         if shift < 64 {
-            let rem = mant << UInt64(64 - shift)
-            return (mant >> UInt64(shift), (rem >> 63) != 0, (rem << 1) != 0)
+            let rem = mant &<< UInt64(64 - shift)
+            return (mant &>> UInt64(shift), (rem >> 63) != 0, (rem << 1) != 0)
         }
         if shift == 64 { return (0, (mant >> 63) != 0, (mant << 1) != 0) }
         return (0, false, mant != 0)
@@ -41,7 +41,7 @@ extension FP {
                                  _ fpsr: inout UInt32) -> UInt64 {
         let fz = flushes(f, fpcr)
         let u = unpack(a, f, fz: fz, &fpsr)
-        let minInt = f.signBit | (UInt64(f.bias + intSize - 1) << UInt64(f.fracBits))
+        let minInt = f.signBit | (UInt64(f.bias + intSize - 1) &<< UInt64(f.fracBits))
         if u.isNaN || u.isInf {
             fpsr |= FPSRBits.IOC
             return minInt
@@ -55,7 +55,7 @@ extension FP {
                 overflow = true
                 n = 0
             } else {
-                n = u.mant << UInt64(u.exp)
+                n = u.mant &<< UInt64(u.exp)
             }
         } else {
             let (int, half, sticky) = shiftRightRounding(u.mant, -u.exp)
@@ -63,7 +63,7 @@ extension FP {
             inexact = half || sticky
             if roundsUp(rounding, sign: u.sign, odd: (n & 1) != 0, half: half, sticky: sticky) { n += 1 }
         }
-        let limit = UInt64(1) << UInt64(intSize - 1)
+        let limit = UInt64(1) &<< UInt64(intSize - 1)
         if overflow || (u.sign ? n > limit : n >= limit) {
             fpsr |= FPSRBits.IOC
             return minInt
@@ -80,7 +80,7 @@ extension FP {
                                resultBits: Int, _ fpcr: UInt32, _ fpsr: inout UInt32) -> UInt64 {
         let fz = flushes(f, fpcr)
         let u = unpack(a, f, fz: fz, &fpsr)
-        let resultMask: UInt64 = resultBits >= 64 ? ~0 : (1 << UInt64(resultBits)) - 1
+        let resultMask: UInt64 = resultBits >= 64 ? ~0 : (1 &<< UInt64(resultBits)) - 1
         var mag: UInt64 = 0
         var inexact = false
         var overflow = false
@@ -98,7 +98,7 @@ extension FP {
                 if e >= 64 || u.mant.leadingZeroBitCount < e {
                     overflow = true                      // >= 2^64
                 } else {
-                    mag = u.mant << UInt64(e)
+                    mag = u.mant &<< UInt64(e)
                 }
             } else {
                 let (int, half, sticky) = shiftRightRounding(u.mant, -e)
@@ -111,14 +111,14 @@ extension FP {
             if unsigned {
                 overflow = (u.sign && mag != 0) || mag > resultMask
             } else {
-                let limit = UInt64(1) << UInt64(resultBits - 1)
+                let limit = UInt64(1) &<< UInt64(resultBits - 1)
                 overflow = u.sign ? mag > limit : mag >= limit
             }
         }
         if overflow {
             fpsr |= FPSRBits.IOC
             if unsigned { return u.sign ? 0 : resultMask }
-            let minInt = UInt64(1) << UInt64(resultBits - 1)
+            let minInt = UInt64(1) &<< UInt64(resultBits - 1)
             return u.sign ? minInt : minInt - 1
         }
         if inexact { fpsr |= FPSRBits.IXC }
@@ -129,11 +129,11 @@ extension FP {
     /// or 64) with `fracBits` fraction bits.
     public static func fromFixed(_ v: UInt64, sourceBits: Int, signed: Bool, fracBits: Int, _ f: FPFormat,
                                  _ rounding: FPRounding, _ fpcr: UInt32, _ fpsr: inout UInt32) -> UInt64 {
-        let srcMask: UInt64 = sourceBits >= 64 ? ~0 : (1 << UInt64(sourceBits)) - 1
+        let srcMask: UInt64 = sourceBits >= 64 ? ~0 : (1 &<< UInt64(sourceBits)) - 1
         let x = v & srcMask
         var sign = false
         var mag = x
-        if signed && ((x >> UInt64(sourceBits - 1)) & 1) != 0 {
+        if signed && ((x &>> UInt64(sourceBits - 1)) & 1) != 0 {
             sign = true
             mag = (0 &- x) & srcMask
         }
@@ -180,8 +180,8 @@ extension FP {
     static func convertNaN(_ a: UInt64, from: FPFormat, to: FPFormat) -> UInt64 {
         let sign = (a & from.signBit) != 0
         let payload = a & (from.quietBit - 1)                       // fracBits - 1 bits
-        let frac51 = payload << UInt64(51 - (from.fracBits - 1))
-        let out = frac51 >> UInt64(51 - (to.fracBits - 1))
-        return signBits(sign, to) | (to.expAllOnes << UInt64(to.fracBits)) | to.quietBit | out
+        let frac51 = payload &<< UInt64(51 - (from.fracBits - 1))
+        let out = frac51 &>> UInt64(51 - (to.fracBits - 1))
+        return signBits(sign, to) | (to.expAllOnes &<< UInt64(to.fracBits)) | to.quietBit | out
     }
 }

@@ -8,20 +8,20 @@ extension FP {
     @inline(__always) static func signBits(_ sign: Bool, _ f: FPFormat) -> UInt64 { sign ? f.signBit : 0 }
     @inline(__always) static func zero(_ sign: Bool, _ f: FPFormat) -> UInt64 { signBits(sign, f) }
     @inline(__always) static func infinity(_ sign: Bool, _ f: FPFormat) -> UInt64 {
-        signBits(sign, f) | (f.expAllOnes << UInt64(f.fracBits))
+        signBits(sign, f) | (f.expAllOnes &<< UInt64(f.fracBits))
     }
     @inline(__always) static func maxNormal(_ sign: Bool, _ f: FPFormat) -> UInt64 {
-        signBits(sign, f) | ((f.expAllOnes - 1) << UInt64(f.fracBits)) | f.fracMask
+        signBits(sign, f) | ((f.expAllOnes - 1) &<< UInt64(f.fracBits)) | f.fracMask
     }
     /// FPDefaultNaN (FPCR.AH = 0: positive, quiet, zero payload).
     @inline(__always) public static func defaultNaN(_ f: FPFormat) -> UInt64 {
-        (f.expAllOnes << UInt64(f.fracBits)) | f.quietBit
+        (f.expAllOnes &<< UInt64(f.fracBits)) | f.quietBit
     }
     @inline(__always) static func two(_ sign: Bool, _ f: FPFormat) -> UInt64 {
-        signBits(sign, f) | (UInt64(f.bias + 1) << UInt64(f.fracBits))
+        signBits(sign, f) | (UInt64(f.bias + 1) &<< UInt64(f.fracBits))
     }
     @inline(__always) static func onePointFive(_ sign: Bool, _ f: FPFormat) -> UInt64 {
-        signBits(sign, f) | (UInt64(f.bias) << UInt64(f.fracBits)) | f.quietBit
+        signBits(sign, f) | (UInt64(f.bias) &<< UInt64(f.fracBits)) | f.quietBit
     }
 
     /// FPNeg.
@@ -30,7 +30,7 @@ extension FP {
     @inline(__always) public static func abs(_ a: UInt64, _ f: FPFormat) -> UInt64 { a & ~f.signBit }
     /// True for any NaN encoding (IEEE formats).
     @inline(__always) public static func isNaN(_ a: UInt64, _ f: FPFormat) -> Bool {
-        (a & ~f.signBit & f.mask) > (f.expAllOnes << UInt64(f.fracBits))
+        (a & ~f.signBit & f.mask) > (f.expAllOnes &<< UInt64(f.fracBits))
     }
 
     // MARK: - Flush-to-zero controls
@@ -51,7 +51,7 @@ extension FP {
                        _ fpsr: inout UInt32) -> FPUnpacked {
         let F = f.fracBits
         let sign = (x & f.signBit) != 0
-        let e = (x >> UInt64(F)) & f.expAllOnes
+        let e = (x &>> UInt64(F)) & f.expAllOnes
         let frac = x & f.fracMask
         if e == 0 {
             if frac == 0 { return FPUnpacked(kind: .zero, sign: sign, exp: 0, mant: 0) }
@@ -65,7 +65,7 @@ extension FP {
             if frac == 0 { return FPUnpacked(kind: .infinity, sign: sign, exp: 0, mant: 0) }
             return FPUnpacked(kind: (frac & f.quietBit) != 0 ? .qnan : .snan, sign: sign, exp: 0, mant: 0)
         }
-        return FPUnpacked(kind: .normal, sign: sign, exp: Int(e) - f.bias - F, mant: frac | (1 << UInt64(F)))
+        return FPUnpacked(kind: .normal, sign: sign, exp: Int(e) - f.bias - F, mant: frac | (1 &<< UInt64(F)))
     }
 
     // MARK: - NaN processing
@@ -153,7 +153,7 @@ extension FP {
         var half = false
         var sticky = false
         if shift <= 0 {
-            intMant = UInt64(truncatingIfNeeded: mant) << UInt64(-shift)
+            intMant = UInt64(truncatingIfNeeded: mant) &<< UInt64(-shift)
         } else if shift < 128 {
             intMant = UInt64(truncatingIfNeeded: mant &>> UInt128(shift))
             let rem = mant &<< UInt128(128 - shift)
@@ -174,8 +174,8 @@ extension FP {
 
         if roundsUp(rounding, sign: sign, odd: (intMant & 1) != 0, half: half, sticky: sticky) {
             intMant += 1
-            if intMant == (1 << UInt64(F)) { biased = 1 }             // denormal rounded up to normal
-            if intMant == (1 << UInt64(F + 1)) {                       // rounded up to next binade
+            if intMant == (1 &<< UInt64(F)) { biased = 1 }             // denormal rounded up to normal
+            if intMant == (1 &<< UInt64(F + 1)) {                       // rounded up to next binade
                 biased += 1
                 intMant >>= 1
             }
@@ -194,13 +194,13 @@ extension FP {
                 }
                 return toInf ? infinity(sign, f) : maxNormal(sign, f)
             }
-        } else if biased >= Int(f.expAllOnes) {
+        } else if biased > Int(f.expAllOnes) {
             // Alternative half precision: saturate, Invalid Operation, no Inexact.
             fpsr |= FPSRBits.IOC
             return sb | (f.mask >> 1)
         }
         if inexact { fpsr |= FPSRBits.IXC }
-        return sb | (UInt64(biased) << UInt64(F)) | (intMant & f.fracMask)
+        return sb | (UInt64(biased) &<< UInt64(F)) | (intMant & f.fracMask)
     }
 
     /// FPRound of an exactly representable-or-not finite value held in a

@@ -67,8 +67,8 @@ extension FP {
             return zero(u.sign, f)
         }
         let mask52: UInt64 = (1 << 52) - 1
-        var fraction = (a & f.fracMask) << UInt64(52 - F)
-        var exp = Int((a >> UInt64(F)) & f.expAllOnes)
+        var fraction = (a & f.fracMask) &<< UInt64(52 - F)
+        var exp = Int((a &>> UInt64(F)) & f.expAllOnes)
         if exp == 0 {
             if (fraction >> 51) == 0 {
                 exp = -1
@@ -87,7 +87,7 @@ extension FP {
             fraction = (1 << 50) | (fraction >> 2)
             resultExp = 0
         }
-        return signBits(u.sign, f) | (UInt64(resultExp) << UInt64(F)) | (fraction >> UInt64(52 - F))
+        return signBits(u.sign, f) | (UInt64(resultExp) &<< UInt64(F)) | (fraction &>> UInt64(52 - F))
     }
 
     /// FPRSqrtEstimate (FRSQRTE).
@@ -106,8 +106,8 @@ extension FP {
         }
         if u.isInf { return zero(false, f) }
         let mask52: UInt64 = (1 << 52) - 1
-        var fraction = (a & f.fracMask) << UInt64(52 - F)
-        var exp = Int((a >> UInt64(F)) & f.expAllOnes)
+        var fraction = (a & f.fracMask) &<< UInt64(52 - F)
+        var exp = Int((a &>> UInt64(F)) & f.expAllOnes)
         if exp == 0 {
             while (fraction >> 51) == 0 {
                 fraction <<= 1
@@ -120,7 +120,7 @@ extension FP {
         let k = 3 * f.bias - 1
         let resultExp = (k - exp) >> 1                    // floor division (k - exp > 0)
         let estimate = UInt64(recipSqrtEstimateInt(scaled))
-        return (UInt64(resultExp) << UInt64(F)) | ((estimate & 0xFF) << UInt64(F - 8))
+        return (UInt64(resultExp) &<< UInt64(F)) | ((estimate & 0xFF) &<< UInt64(F - 8))
     }
 
     /// FPRecipStepFused (FRECPS): 2.0 - a * b with a single rounding.
@@ -167,10 +167,10 @@ extension FP {
         let u = unpack(a, f, fz: flushes(f, fpcr), &fpsr)
         if u.isNaN { return processNaN(u.kind, a, f, fpcr, &fpsr) }
         let F = UInt64(f.fracBits)
-        let exp = (a >> F) & f.expAllOnes
+        let exp = (a &>> F) & f.expAllOnes
         let sb = signBits(u.sign, f)
         if exp == 0 { return sb | ((f.expAllOnes - 1) << F) }      // zeros and denormals
-        return sb | ((~exp & f.expAllOnes) << F)
+        return sb | ((~exp & f.expAllOnes) &<< F)
     }
 
     /// UnsignedRecipEstimate (URECPE), 32-bit element.

@@ -10,8 +10,9 @@
 //   mul:     trailing zeros of the two significands vs. the product's width;
 //   div:     q * b == a checked in 128-bit integer arithmetic;
 //   sqrt:    q * q == a likewise;
-//   fma:     whether a*b + c is a multiple of the result's ulp, in 128-bit
-//            integer arithmetic.
+//   fma:     whether a*b + c is a multiple of the result's ulp: by trailing
+//            zeros when only one term has bits below that ulp, else in
+//            128-bit integer arithmetic.
 // Single precision uses double arithmetic for the exact checks.
 // Requires the host FP environment to be in its default state
 // (round-to-nearest, no flush-to-zero/denormals-are-zero), as it is in Swift
@@ -136,18 +137,23 @@ extension FP {
             let m = eP < eC ? eP : eC
             let k = eQ - m
             if k > 0 {
-                guard k <= 128 else { return nil }
-                let prod = ma.multipliedFullWidth(by: mb)
-                let p = UInt128(prod.high) << 64 | UInt128(prod.low)
-                var t: UInt128 = 0
-                let dp = eP - m, dc = eC - m
-                if dp < k { t = p &<< UInt128(dp) }
-                if dc < k {
+                let dp = eP - m, dc = eC - m                 // one of them is 0
+                if dp >= k {
+                    // Only the addend has bits below 2^eQ.
+                    if mc.trailingZeroBitCount + dc < k { fpsr |= FPSRBits.IXC }
+                } else if dc >= k {
+                    // Only the product has bits below 2^eQ.
+                    if ma.trailingZeroBitCount + mb.trailingZeroBitCount + dp < k { fpsr |= FPSRBits.IXC }
+                } else {
+                    guard k <= 128 else { return nil }
+                    let prod = ma.multipliedFullWidth(by: mb)
+                    let p = UInt128(prod.high) << 64 | UInt128(prod.low)
+                    let pp = p &<< UInt128(dp)
                     let cc = UInt128(mc) &<< UInt128(dc)
-                    t = ((a ^ b ^ c) >> 63) == 0 ? t &+ cc : t &- cc
+                    let t = ((a ^ b ^ c) >> 63) == 0 ? pp &+ cc : pp &- cc
+                    let mask: UInt128 = k == 128 ? ~0 : (1 &<< UInt128(k)) &- 1
+                    if (t & mask) != 0 { fpsr |= FPSRBits.IXC }
                 }
-                let mask: UInt128 = k == 128 ? ~0 : (1 &<< UInt128(k)) &- 1
-                if (t & mask) != 0 { fpsr |= FPSRBits.IXC }
             }
             return r
         }

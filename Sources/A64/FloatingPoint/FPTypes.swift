@@ -17,17 +17,17 @@ public struct FPFormat: Sendable, Hashable {
 
     /// Total width in bits (N in the pseudocode).
     @inline(__always) public var width: Int { 1 + expBits + fracBits }
-    @inline(__always) public var bias: Int { (1 << (expBits - 1)) - 1 }
+    @inline(__always) public var bias: Int { (1 &<< (expBits - 1)) - 1 }
     /// Exponent of the smallest normal number (`minimum_exp`).
     @inline(__always) public var minExp: Int { 1 - bias }
     /// All-ones biased exponent (Inf/NaN).
-    @inline(__always) public var expAllOnes: UInt64 { (1 << UInt64(expBits)) - 1 }
-    @inline(__always) public var fracMask: UInt64 { (1 << UInt64(fracBits)) - 1 }
-    @inline(__always) public var signBit: UInt64 { 1 << UInt64(expBits + fracBits) }
+    @inline(__always) public var expAllOnes: UInt64 { (1 &<< UInt64(expBits)) - 1 }
+    @inline(__always) public var fracMask: UInt64 { (1 &<< UInt64(fracBits)) - 1 }
+    @inline(__always) public var signBit: UInt64 { 1 &<< UInt64(expBits + fracBits) }
     /// Mask of all `width` bits.
     @inline(__always) public var mask: UInt64 { signBit | (signBit - 1) }
     /// Most significant fraction bit: set for quiet NaNs.
-    @inline(__always) public var quietBit: UInt64 { 1 << UInt64(fracBits - 1) }
+    @inline(__always) public var quietBit: UInt64 { 1 &<< UInt64(fracBits - 1) }
     @inline(__always) public var isHalf: Bool { fracBits == 10 && expBits == 5 }
 }
 
@@ -92,6 +92,6 @@ public enum FP {
     /// FPRoundingMode(FPCR): FPDecodeRounding(FPCR.RMode).
     @inline(__always)
     public static func rounding(_ fpcr: UInt32) -> FPRounding {
-        FPRounding(rawValue: UInt8(truncatingIfNeeded: (fpcr >> FPCRBits.RModeShift) & 3))!
+        FPRounding(rawValue: UInt8(truncatingIfNeeded: (fpcr &>> FPCRBits.RModeShift) & 3))!
     }
 }
