@@ -82,11 +82,12 @@ extension CPU {
                 continue loop
             }
             let slot = Int(offset &>> 2)
-            var d = page[slot]
+            // The decoded instruction is read in place, field by field where
+            // each case needs it, not copied out whole (`d` names the slot).
+            let d = DecodedSlot(page + slot)
             if d.op == .undecoded {
                 let word = code.load(fromByteOffset: Int(offset), as: UInt32.self)
-                d = Decoder.decode(word)
-                page[slot] = d
+                d.p.pointee = Decoder.decode(word)
             }
             var next = pc &+ 4
 
@@ -272,66 +273,66 @@ extension CPU {
 
                 // MARK: Loads and stores
                 case .STRB_off: try write8(x[d.rn] &+ d.imm, x[d.rd])
-                case .STRB_pre: try store(d, 1, 1)
-                case .STRB_post: try store(d, 2, 1)
-                case .STRB_reg: try store(d, 3, 1)
+                case .STRB_pre: try store(d.value, 1, 1)
+                case .STRB_post: try store(d.value, 2, 1)
+                case .STRB_reg: try store(d.value, 3, 1)
                 case .STRH_off: try write16(x[d.rn] &+ d.imm, x[d.rd])
-                case .STRH_pre: try store(d, 1, 2)
-                case .STRH_post: try store(d, 2, 2)
-                case .STRH_reg: try store(d, 3, 2)
+                case .STRH_pre: try store(d.value, 1, 2)
+                case .STRH_post: try store(d.value, 2, 2)
+                case .STRH_reg: try store(d.value, 3, 2)
                 case .STRW_off: try write32(x[d.rn] &+ d.imm, x[d.rd])
-                case .STRW_pre: try store(d, 1, 4)
-                case .STRW_post: try store(d, 2, 4)
+                case .STRW_pre: try store(d.value, 1, 4)
+                case .STRW_post: try store(d.value, 2, 4)
                 case .STRW_reg: try write32(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b), x[d.rd])
                 case .STRX_off: try write64(x[d.rn] &+ d.imm, x[d.rd])
-                case .STRX_pre: try store(d, 1, 8)
-                case .STRX_post: try store(d, 2, 8)
+                case .STRX_pre: try store(d.value, 1, 8)
+                case .STRX_post: try store(d.value, 2, 8)
                 case .STRX_reg: try write64(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b), x[d.rd])
                 case .LDRB_off: x[d.rd] = try read8(x[d.rn] &+ d.imm)
-                case .LDRB_pre: try load(d, 1, 1, false, false)
-                case .LDRB_post: try load(d, 2, 1, false, false)
+                case .LDRB_pre: try load(d.value, 1, 1, false, false)
+                case .LDRB_post: try load(d.value, 2, 1, false, false)
                 case .LDRB_reg: x[d.rd] = try read8(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b))
                 case .LDRH_off: x[d.rd] = try read16(x[d.rn] &+ d.imm)
-                case .LDRH_pre: try load(d, 1, 2, false, false)
-                case .LDRH_post: try load(d, 2, 2, false, false)
-                case .LDRH_reg: try load(d, 3, 2, false, false)
+                case .LDRH_pre: try load(d.value, 1, 2, false, false)
+                case .LDRH_post: try load(d.value, 2, 2, false, false)
+                case .LDRH_reg: try load(d.value, 3, 2, false, false)
                 case .LDRW_off: x[d.rd] = try read32(x[d.rn] &+ d.imm)
-                case .LDRW_pre: try load(d, 1, 4, false, false)
-                case .LDRW_post: try load(d, 2, 4, false, false)
+                case .LDRW_pre: try load(d.value, 1, 4, false, false)
+                case .LDRW_post: try load(d.value, 2, 4, false, false)
                 case .LDRW_reg: x[d.rd] = try read32(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b))
                 case .LDRX_off: x[d.rd] = try read64(x[d.rn] &+ d.imm)
-                case .LDRX_pre: try load(d, 1, 8, false, true)
-                case .LDRX_post: try load(d, 2, 8, false, true)
+                case .LDRX_pre: try load(d.value, 1, 8, false, true)
+                case .LDRX_post: try load(d.value, 2, 8, false, true)
                 case .LDRX_reg: x[d.rd] = try read64(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b))
-                case .LDRSBW_off: try load(d, 0, 1, true, false)
-                case .LDRSBW_pre: try load(d, 1, 1, true, false)
-                case .LDRSBW_post: try load(d, 2, 1, true, false)
-                case .LDRSBW_reg: try load(d, 3, 1, true, false)
-                case .LDRSBX_off: try load(d, 0, 1, true, true)
-                case .LDRSBX_pre: try load(d, 1, 1, true, true)
-                case .LDRSBX_post: try load(d, 2, 1, true, true)
-                case .LDRSBX_reg: try load(d, 3, 1, true, true)
-                case .LDRSHW_off: try load(d, 0, 2, true, false)
-                case .LDRSHW_pre: try load(d, 1, 2, true, false)
-                case .LDRSHW_post: try load(d, 2, 2, true, false)
-                case .LDRSHW_reg: try load(d, 3, 2, true, false)
-                case .LDRSHX_off: try load(d, 0, 2, true, true)
-                case .LDRSHX_pre: try load(d, 1, 2, true, true)
-                case .LDRSHX_post: try load(d, 2, 2, true, true)
-                case .LDRSHX_reg: try load(d, 3, 2, true, true)
+                case .LDRSBW_off: try load(d.value, 0, 1, true, false)
+                case .LDRSBW_pre: try load(d.value, 1, 1, true, false)
+                case .LDRSBW_post: try load(d.value, 2, 1, true, false)
+                case .LDRSBW_reg: try load(d.value, 3, 1, true, false)
+                case .LDRSBX_off: try load(d.value, 0, 1, true, true)
+                case .LDRSBX_pre: try load(d.value, 1, 1, true, true)
+                case .LDRSBX_post: try load(d.value, 2, 1, true, true)
+                case .LDRSBX_reg: try load(d.value, 3, 1, true, true)
+                case .LDRSHW_off: try load(d.value, 0, 2, true, false)
+                case .LDRSHW_pre: try load(d.value, 1, 2, true, false)
+                case .LDRSHW_post: try load(d.value, 2, 2, true, false)
+                case .LDRSHW_reg: try load(d.value, 3, 2, true, false)
+                case .LDRSHX_off: try load(d.value, 0, 2, true, true)
+                case .LDRSHX_pre: try load(d.value, 1, 2, true, true)
+                case .LDRSHX_post: try load(d.value, 2, 2, true, true)
+                case .LDRSHX_reg: try load(d.value, 3, 2, true, true)
                 case .LDRSW_off: x[d.rd] = signExtend(try read32(x[d.rn] &+ d.imm), 32)
-                case .LDRSW_pre: try load(d, 1, 4, true, true)
-                case .LDRSW_post: try load(d, 2, 4, true, true)
-                case .LDRSW_reg: try load(d, 3, 4, true, true)
+                case .LDRSW_pre: try load(d.value, 1, 4, true, true)
+                case .LDRSW_post: try load(d.value, 2, 4, true, true)
+                case .LDRSW_reg: try load(d.value, 3, 4, true, true)
                 case .LDRW_lit:
                     x[d.rd] = try read32(pc &+ d.imm)
                 case .LDRX_lit:
                     x[d.rd] = try read64(pc &+ d.imm)
                 case .LDRSW_lit:
                     x[d.rd] = signExtend(try read32(pc &+ d.imm), 32)
-                case .STPW_off: try storePair(d, 0, 4)
-                case .STPW_pre: try storePair(d, 1, 4)
-                case .STPW_post: try storePair(d, 2, 4)
+                case .STPW_off: try storePair(d.value, 0, 4)
+                case .STPW_pre: try storePair(d.value, 1, 4)
+                case .STPW_post: try storePair(d.value, 2, 4)
                 case .STPX_off:
                     let a = x[d.rn] &+ d.imm
                     try write64(a, x[d.rd]); try write64(a &+ 8, x[d.ra])
@@ -339,37 +340,37 @@ extension CPU {
                     let a = x[d.rn] &+ d.imm
                     try write64(a, x[d.rd]); try write64(a &+ 8, x[d.ra])
                     x[d.rn] = a
-                case .STPX_post: try storePair(d, 2, 8)
-                case .LDPW_off: try loadPair(d, 0, 4, false)
-                case .LDPW_pre: try loadPair(d, 1, 4, false)
-                case .LDPW_post: try loadPair(d, 2, 4, false)
+                case .STPX_post: try storePair(d.value, 2, 8)
+                case .LDPW_off: try loadPair(d.value, 0, 4, false)
+                case .LDPW_pre: try loadPair(d.value, 1, 4, false)
+                case .LDPW_post: try loadPair(d.value, 2, 4, false)
                 case .LDPX_off:
                     let a = x[d.rn] &+ d.imm
                     let v1 = try read64(a), v2 = try read64(a &+ 8)
                     x[d.rd] = v1; x[d.ra] = v2
-                case .LDPX_pre: try loadPair(d, 1, 8, false)
+                case .LDPX_pre: try loadPair(d.value, 1, 8, false)
                 case .LDPX_post:
                     let a = x[d.rn]
                     let v1 = try read64(a), v2 = try read64(a &+ 8)
                     x[d.rn] = a &+ d.imm
                     x[d.rd] = v1; x[d.ra] = v2
-                case .LDPSW_off: try loadPair(d, 0, 4, true)
-                case .LDPSW_pre: try loadPair(d, 1, 4, true)
-                case .LDPSW_post: try loadPair(d, 2, 4, true)
-                case .LDXR: try loadExclusive(d)
-                case .STXR: try storeExclusive(d)
-                case .LDXP: try loadExclusivePair(d)
-                case .STXP: try storeExclusivePair(d)
+                case .LDPSW_off: try loadPair(d.value, 0, 4, true)
+                case .LDPSW_pre: try loadPair(d.value, 1, 4, true)
+                case .LDPSW_post: try loadPair(d.value, 2, 4, true)
+                case .LDXR: try loadExclusive(d.value)
+                case .STXR: try storeExclusive(d.value)
+                case .LDXP: try loadExclusivePair(d.value)
+                case .STXP: try storeExclusivePair(d.value)
                 case .LDAR:
                     try checkAligned(x[d.rn], 1 << Int(d.a), isWrite: false)
                     x[d.rd] = try readSized(x[d.rn], Int(d.a))
                 case .STLR:
                     try checkAligned(x[d.rn], 1 << Int(d.a), isWrite: true)
                     try writeSized(x[d.rn], Int(d.a), x[d.rd])
-                case .CAS: try compareAndSwap(d)
-                case .CASP: try compareAndSwapPair(d)
+                case .CAS: try compareAndSwap(d.value)
+                case .CASP: try compareAndSwapPair(d.value)
                 case .LDADD, .LDCLR, .LDEOR, .LDSET, .LDSMAX, .LDSMIN, .LDUMAX, .LDUMIN, .SWP:
-                    try atomic(d)
+                    try atomic(d.value)
 
                 // MARK: Data processing - register
                 case .UDIV:
@@ -530,7 +531,7 @@ extension CPU {
                 case .UMULH:
                     x[d.rd] = x[d.rn].multipliedFullWidth(by: x[d.rm]).high
                 default:
-                    try executeFPSIMD(d, pc: pc)
+                    try executeFPSIMD(d.value, pc: pc)
                 }
             } catch {
                 switch error {
@@ -539,7 +540,7 @@ extension CPU {
                     executed &+= 1
                     continue outer
                 case .abort(let f):
-                    pc = takeAbort(f, d, pc: pc)
+                    pc = takeAbort(f, d.value, pc: pc)
                     executed &+= 1
                     continue outer
                 case .bus(let e): stopReason = .busError(e, pc: pc, isFetch: false)
@@ -594,4 +595,23 @@ extension CPU {
     x = ((x >> 2) & 0x3333_3333_3333_3333) | ((x & 0x3333_3333_3333_3333) << 2)
     x = ((x >> 4) & 0x0F0F_0F0F_0F0F_0F0F) | ((x & 0x0F0F_0F0F_0F0F_0F0F) << 4)
     return x.byteSwapped
+}
+
+/// A slot of the decoded-instruction cache, read field by field: each case
+/// of the interpreter's switch loads only the operands it uses.
+struct DecodedSlot {
+    let p: UnsafeMutablePointer<Decoded>
+    @inline(__always) init(_ p: UnsafeMutablePointer<Decoded>) { self.p = p }
+    @inline(__always) var op: Op { p.pointee.op }
+    @inline(__always) var rd: UInt8 { p.pointee.rd }
+    @inline(__always) var rn: UInt8 { p.pointee.rn }
+    @inline(__always) var rm: UInt8 { p.pointee.rm }
+    @inline(__always) var ra: UInt8 { p.pointee.ra }
+    @inline(__always) var sf: Bool { p.pointee.sf }
+    @inline(__always) var a: UInt8 { p.pointee.a }
+    @inline(__always) var b: UInt8 { p.pointee.b }
+    @inline(__always) var c: UInt8 { p.pointee.c }
+    @inline(__always) var imm: UInt64 { p.pointee.imm }
+    /// A copy, for the functions that take a whole `Decoded`.
+    @inline(__always) var value: Decoded { p.pointee }
 }

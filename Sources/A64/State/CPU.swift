@@ -92,6 +92,9 @@ public final class CPU {
     public var pc: UInt64 = 0
     /// PSTATE.{N,Z,C,V} in bits 31..28, as in NZCV and SPSR.
     public var nzcv: UInt32 = 0
+    /// CPU.conditionHoldsTable, where the interpreter reaches it without a
+    /// lazy-initialisation check.
+    let conditionTable: UnsafeMutablePointer<UInt16>
     /// PSTATE.{D,A,I,F} in bits 9..6, as in DAIF.
     public var daif: UInt64 = 0x3C0
     public var currentEL: UInt8 = 1
@@ -195,6 +198,8 @@ public final class CPU {
         storage.initialize(repeating: 0, count: RegisterIndex.count)
         x = RegisterFile(base: storage)
         v = VectorRegisterFile.allocate()
+        conditionTable = .allocate(capacity: 16)
+        conditionTable.initialize(from: Self.conditionHoldsTable, count: 16)
         systemRegisters = []
         _ = shared.registerCPU(tlb: tlb, icache: icache)
         resetSystemRegisters()
@@ -204,6 +209,7 @@ public final class CPU {
     deinit {
         x.base.deallocate()
         v.base.deallocate()
+        conditionTable.deallocate()
         softTLBStorage.deallocate()
         icacheDecoded?.deallocate()
         fetchScratch.deallocate()
@@ -269,8 +275,21 @@ public final class CPU {
 
     // MARK: PSTATE helpers
 
-    /// ConditionHolds (ARM ARM J1, shared/functions/system).
+    /// ConditionHolds (ARM ARM J1, shared/functions/system), as a table:
+    /// bit NZCV of entry `cond` says whether the condition holds.
     @inline(__always) func conditionHolds(_ cond: UInt8) -> Bool {
+        (conditionTable[Int(cond & 15)] &>> UInt16(nzcv >> 28)) & 1 != 0
+    }
+
+    /// The table `conditionHolds` reads, built from `conditionHoldsSlow`.
+    static let conditionHoldsTable: [UInt16] = (0..<16).map { cond in
+        (0..<16).reduce(UInt16(0)) { mask, f in
+            conditionHoldsSlow(UInt8(cond), nzcv: UInt32(f) << 28) ? mask | 1 << UInt16(f) : mask
+        }
+    }
+
+    /// ConditionHolds, evaluated.
+    static func conditionHoldsSlow(_ cond: UInt8, nzcv: UInt32) -> Bool {
         let f = nzcv >> 28
         let n = f & 8 != 0, z = f & 4 != 0, c = f & 2 != 0, v = f & 1 != 0
         var result: Bool
