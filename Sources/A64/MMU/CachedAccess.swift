@@ -103,13 +103,12 @@ extension CPU {
     /// line, whatever it holds; with DIC = 1 a line read from the coherent
     /// data view every time.
     func fetchBlock(_ base: UInt64) throws(CPUException) -> (UnsafeRawPointer, UnsafeMutablePointer<Decoded>) {
-        guard let caches = shared.dataCaches else {
+        if shared.dataCaches == nil {
             let pa = try translateFetch(base)
             return (UnsafeRawPointer(ram + Int(pa - ramBase)), shared.decodedPage(pa))
         }
         // The page's translation is kept until the interpreter's outer loop
         // (any change of context) forgets it.
-        let lineSize = features.caches.icache.lineSize
         if base & ~0xFFF != fetchPage.va {
             let t: (pa: UInt64, entry: TLBEntry)
             do { t = try translate(base, .fetch, el: currentEL) } catch { throw .abort(error) }
@@ -118,30 +117,48 @@ extension CPU {
             }
             fetchPage = (base & ~0xFFF, t.pa & ~0xFFF, isCacheableFetch(t.entry.attributes))
         }
-        let t = (pa: fetchPage.pa | (base & 0xFFF), ())
-        let cacheable = fetchPage.cacheable
-        func source(_ pa: UInt64) -> UInt8 {
-            cacheable ? caches.pointOfUnificationByte(pa) : ram.load(fromByteOffset: Int(pa - ramBase), as: UInt8.self)
-        }
-        let words = lineSize / 4
-        guard let icache, cacheable || features.caches.allocateOnNonCacheableFetch else {
-            // DIC = 1 (no I-cache to be stale), or a Non-cacheable fetch
-            // that does not allocate: read the line now.
-            for i in 0..<lineSize {
-                fetchScratch.storeBytes(of: icache == nil ? caches.coherentByte(t.pa &+ UInt64(i)) : source(t.pa &+ UInt64(i)),
-                                        toByteOffset: i, as: UInt8.self)
+        let pa = fetchPage.pa | (base & 0xFFF)
+        // The hit path: one lookup, nothing else.
+        if let icache, fetchPage.cacheable || features.caches.allocateOnNonCacheableFetch {
+            let vmid = instructionCacheVMID
+            if let slot = icache.lookup(va: base, pa: pa, vmid: vmid) {
+                return (UnsafeRawPointer(icache.bytes(slot)), icacheDecoded! + slot * (features.caches.icache.lineSize / 4))
             }
-            fetchScratchDecoded.update(repeating: Decoded(), count: words)
-            return (UnsafeRawPointer(fetchScratch), fetchScratchDecoded)
+            return fillInstructionCache(icache, base, pa, vmid: vmid)
         }
-        let vmid = instructionCacheVMID
-        if let slot = icache.lookup(va: base, pa: t.pa, vmid: vmid) {
-            return (UnsafeRawPointer(icache.bytes(slot)), icacheDecoded! + slot * words)
+        return fetchWithoutAllocating(pa)
+    }
+
+    /// An I-cache miss: the line is filled from the point of unification
+    /// (cacheable) or from memory, and its decoded slots start empty.
+    @inline(never)
+    private func fillInstructionCache(_ icache: InstructionCache, _ base: UInt64, _ pa: UInt64,
+                                      vmid: UInt16) -> (UnsafeRawPointer, UnsafeMutablePointer<Decoded>) {
+        let caches = shared.dataCaches!
+        let cacheable = fetchPage.cacheable
+        let words = features.caches.icache.lineSize / 4
+        let slot = icache.fill(va: base, pa: pa, vmid: vmid) { a in
+            cacheable ? caches.pointOfUnificationByte(a) : ram.load(fromByteOffset: Int(a - ramBase), as: UInt8.self)
         }
-        let slot = icache.fill(va: base, pa: t.pa, vmid: vmid, source: source)
         let decoded = icacheDecoded! + slot * words
         decoded.update(repeating: Decoded(), count: words)
         return (UnsafeRawPointer(icache.bytes(slot)), decoded)
+    }
+
+    /// DIC = 1 (no I-cache to be stale), or a Non-cacheable fetch that does
+    /// not allocate: the line is read now, into a scratch line.
+    @inline(never)
+    private func fetchWithoutAllocating(_ pa: UInt64) -> (UnsafeRawPointer, UnsafeMutablePointer<Decoded>) {
+        let caches = shared.dataCaches!
+        let lineSize = features.caches.icache.lineSize
+        for i in 0..<lineSize {
+            let a = pa &+ UInt64(i)
+            let byte = icache == nil ? caches.coherentByte(a)
+                : fetchPage.cacheable ? caches.pointOfUnificationByte(a) : ram.load(fromByteOffset: Int(a - ramBase), as: UInt8.self)
+            fetchScratch.storeBytes(of: byte, toByteOffset: i, as: UInt8.self)
+        }
+        fetchScratchDecoded.update(repeating: Decoded(), count: lineSize / 4)
+        return (UnsafeRawPointer(fetchScratch), fetchScratchDecoded)
     }
 
     /// The VMID a VPIPT I-cache tags a fetch with: the current VMID in the
