@@ -115,3 +115,29 @@ final class DataCachesTests: XCTestCase {
         }
     }
 }
+
+/// LineOwnerTable against a Dictionary, through seeded random inserts,
+/// updates and removals that keep it full enough to wrap and to shift.
+final class LineOwnerTableTests: XCTestCase {
+    func testAgreesWithADictionary() {
+        let table = LineOwnerTable(lines: 64)
+        var reference: [UInt64: Int] = [:]
+        var x: UInt64 = 0x1234_5678_9ABC_DEF1
+        for step in 0..<200_000 {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17
+            // Lines from a small range, so that keys collide and recur.
+            let line = (x >> 8) % 200
+            if x & 3 == 0 || reference.count >= 64 {
+                table[line] = nil; reference[line] = nil
+            } else {
+                let cpu = Int(x >> 40) % 8
+                table[line] = cpu; reference[line] = cpu
+            }
+            if step % 997 == 0 {
+                for probe in UInt64(0)..<200 { XCTAssertEqual(table[probe], reference[probe], "line \(probe) at step \(step)") }
+            }
+        }
+        for probe in UInt64(0)..<200 { XCTAssertEqual(table[probe], reference[probe]) }
+        XCTAssertGreaterThan(reference.count, 10)
+    }
+}

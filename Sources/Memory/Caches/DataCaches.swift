@@ -17,7 +17,7 @@ public final class DataCaches {
     public let l1: [CacheArray]
     public let l2: CacheArray
     /// Which CPU's L1 holds each line that some L1 holds.
-    var owner: [UInt64: Int] = [:]
+    let owner: LineOwnerTable
     /// Each CPU's most recently used L1 slot: checked first (its tag says
     /// whether it still holds the line).
     public internal(set) var lastSlot: [Int]
@@ -34,6 +34,7 @@ public final class DataCaches {
         lineSize = configuration.dcache.lineSize
         lineShift = UInt64(configuration.dcache.lineShift)
         lastSlot = Array(repeating: 0, count: cpuCount)
+        owner = LineOwnerTable(lines: cpuCount * configuration.dcache.sets * configuration.dcache.ways)
     }
 
     @inline(__always) func lineAddress(_ pa: UInt64) -> UInt64 { pa >> lineShift }
