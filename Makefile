@@ -12,7 +12,8 @@
 #                   register by register (N=instructions, default 200000)
 #   make check-fp   every FP/SIMD form over random and special operands on a64emu
 #                   and QEMU (SEEDS=A-B, VALUES=operand sets per form)
-#   make bench      the benchmark guests on a64emu and QEMU (a table, bench/results.json)
+#   make bench      the benchmark guests on a64emu and QEMU (a table, bench/results.json,
+#                   bench/results.svg; BENCH_RUNS=N, BENCH_ONLY=SUBSTR)
 #   make clean
 #
 # System packages the build needs are installed here when missing (Debian).
@@ -112,10 +113,15 @@ N ?= 200000
 check-diff: build guests qemu-deps
 	$(PYTHON) tools/check_diff.py --emu $(EMU) --instructions $(N)
 
+# The rows of guests/bench/bench.plan (every benchmark guest with the cache
+# model off and on, the hypervisor scenario, the integer mix on 1, 2 and 4
+# CPUs, 128M vs 4G of RAM), BENCH_RUNS runs each on a64emu and QEMU,
+# alternating: one table, bench/results.json and bench/results.svg.
+# BENCH_ONLY=SUBSTR runs only the rows whose `SECTION GUEST CONFIG` contains it.
+BENCH_RUNS ?= 3
 bench: build guests qemu-deps
-	$(PYTHON) tools/bench.py --emu $(EMU) --runs 3 --json bench/results.json $(GUESTS_OUT)/bench/compute.elf $(GUESTS_OUT)/bench/compute-mmu.elf
-	@echo "with the cache model on:"
-	$(PYTHON) tools/bench.py --emu $(EMU) --runs 3 --emu-opts "--cache-model on" --json bench/results-cache.json $(GUESTS_OUT)/bench/compute.elf $(GUESTS_OUT)/bench/compute-mmu.elf
+	$(PYTHON) tools/bench.py --emu $(EMU) --runs $(BENCH_RUNS) --plan guests/bench/bench.plan \
+	    --json bench/results.json --svg bench/results.svg $(if $(BENCH_ONLY),--only "$(BENCH_ONLY)")
 
 clean:
 	rm -rf build .build

@@ -86,6 +86,19 @@ class ManifestError(Exception):
 GUESTS = "build/guests/"
 
 
+def data_lines(path, error, what):
+    """(where, line, fields) for each line of a manifest-like file that is not
+    blank or a comment; `error(message)` is raised when it cannot be read."""
+    try:
+        text = Path(path).read_text()
+    except OSError as e:
+        raise error(f"{path}: cannot read {what}: {e.strerror}")
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            yield f"{path}:{number}", stripped, stripped.split()
+
+
 def parse_manifest(path, root=ROOT, guests=None):
     """The cases of one manifest file; ManifestError on a malformed line.
     `guests`: a directory that replaces build/guests/ in the ELF paths (the
@@ -93,16 +106,7 @@ def parse_manifest(path, root=ROOT, guests=None):
     path = Path(path)
     suite = path.parent.name or path.stem
     cases = []
-    try:
-        text = path.read_text()
-    except OSError as e:
-        raise ManifestError(f"{path}: cannot read manifest: {e.strerror}")
-    for number, line in enumerate(text.splitlines(), 1):
-        where = f"{path}:{number}"
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        fields = stripped.split()
+    for where, stripped, fields in data_lines(path, ManifestError, "manifest"):
         if len(fields) < 4:
             raise ManifestError(f"{where}: expected `NAME ELF EXPECT DIFF [OPTIONS...]`, got {stripped!r}")
         name, elf, expect, diff = fields[:4]

@@ -116,6 +116,25 @@ static __attribute__((unused)) void identity_build(struct mmu_space *s)
         *mmu_pte(s, scratch(n), 3) = mmu_leaf(scratch(n), RWX_ATTRS_EL1, 3);
 }
 
+/* spin_lock / spin_unlock: a Load-Acquire Exclusive / Store Exclusive loop
+ * and a Store-Release of 0 (B2.17, the global monitor) */
+static __attribute__((unused)) void spin_lock(volatile uint32_t *l)
+{
+    uint32_t tmp, one = 1;
+    __asm__ volatile("1: ldaxr  %w0, [%1]\n"
+                     "   cbnz   %w0, 1b\n"
+                     "   stxr   %w0, %w2, [%1]\n"
+                     "   cbnz   %w0, 1b\n"
+                     : "=&r"(tmp)
+                     : "r"(l), "r"(one)
+                     : "memory");
+}
+
+static __attribute__((unused)) void spin_unlock(volatile uint32_t *l)
+{
+    __asm__ volatile("stlr wzr, [%0]" :: "r"(l) : "memory");
+}
+
 static __attribute__((unused)) void mmu_on_ttbr(uint64_t ttbr0)
 {
     write_sysreg(mair_el1, MAIR_DEFAULT);

@@ -36,23 +36,6 @@ static volatile struct {
     uint64_t cpus_seen[NVCPUS];     /* bit k: ran on pCPU k */
 } __attribute__((aligned(64))) sh;
 
-static void spin_lock(volatile uint32_t *l)
-{
-    uint32_t tmp, one = 1;
-    __asm__ volatile("1: ldaxr  %w0, [%1]\n"
-                     "   cbnz   %w0, 1b\n"
-                     "   stxr   %w0, %w2, [%1]\n"
-                     "   cbnz   %w0, 1b\n"
-                     : "=&r"(tmp)
-                     : "r"(l), "r"(one)
-                     : "memory");
-}
-
-static void spin_unlock(volatile uint32_t *l)
-{
-    __asm__ volatile("stlr wzr, [%0]" :: "r"(l) : "memory");
-}
-
 static void work(unsigned n)
 {
     uint64_t seen = 1ull << (hyp_current_cpu() & 63);
