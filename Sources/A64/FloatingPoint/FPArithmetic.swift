@@ -5,63 +5,65 @@
 extension FP {
     // MARK: - Public entry points with fast paths
 
+    /// The host fast path applies only when rounding to nearest (FPCR.RMode = 0).
+    @inline(__always)
+    static func roundsToNearest(_ fpcr: UInt32) -> Bool { fpcr & FPCRBits.RModeMask == 0 }
+
+    /// The fast path of FPAdd for single and double, or nil.
+    @inline(__always)
+    static func fastAdd(_ a: UInt64, _ b: UInt64, _ f: FPFormat, _ fpcr: UInt32, _ fpsr: inout UInt32) -> UInt64? {
+        guard roundsToNearest(fpcr) else { return nil }
+        switch f.fracBits {
+        case 52: return Fast.add64(a, b, &fpsr)
+        case 23: return Fast.add32(a, b, &fpsr)
+        default: return nil
+        }
+    }
+
+    /// The fast path of FPMul (and FPMulX: they differ only for infinity
+    /// times zero, which is not a normal operand), or nil.
+    @inline(__always)
+    static func fastMul(_ a: UInt64, _ b: UInt64, _ f: FPFormat, _ fpcr: UInt32, _ fpsr: inout UInt32) -> UInt64? {
+        guard roundsToNearest(fpcr) else { return nil }
+        switch f.fracBits {
+        case 52: return Fast.mul64(a, b, &fpsr)
+        case 23: return Fast.mul32(a, b, &fpsr)
+        default: return nil
+        }
+    }
+
     /// FPAdd.
     @inline(__always)
     public static func add(_ a: UInt64, _ b: UInt64, _ f: FPFormat, _ fpcr: UInt32, _ fpsr: inout UInt32) -> UInt64 {
-        if (fpcr & FPCRBits.RModeMask) == 0 {
-            if f.fracBits == 52 {
-                if let r = Fast.add64(a, b, &fpsr) { return r }
-            } else if f.fracBits == 23 {
-                if let r = Fast.add32(a, b, &fpsr) { return r }
-            }
-        }
+        if let r = fastAdd(a, b, f, fpcr, &fpsr) { return r }
         return Soft.add(a, b, f, fpcr, &fpsr)
     }
 
-    /// FPSub.
+    /// FPSub: the fast path is FPAdd of the negated operand.
     @inline(__always)
     public static func sub(_ a: UInt64, _ b: UInt64, _ f: FPFormat, _ fpcr: UInt32, _ fpsr: inout UInt32) -> UInt64 {
-        if (fpcr & FPCRBits.RModeMask) == 0 {
-            if f.fracBits == 52 {
-                if let r = Fast.add64(a, b ^ (1 << 63), &fpsr) { return r }
-            } else if f.fracBits == 23 {
-                if let r = Fast.add32(a, b ^ (1 << 31), &fpsr) { return r }
-            }
-        }
+        if let r = fastAdd(a, b ^ f.signBit, f, fpcr, &fpsr) { return r }
         return Soft.sub(a, b, f, fpcr, &fpsr)
     }
 
     /// FPMul.
     @inline(__always)
     public static func mul(_ a: UInt64, _ b: UInt64, _ f: FPFormat, _ fpcr: UInt32, _ fpsr: inout UInt32) -> UInt64 {
-        if (fpcr & FPCRBits.RModeMask) == 0 {
-            if f.fracBits == 52 {
-                if let r = Fast.mul64(a, b, &fpsr) { return r }
-            } else if f.fracBits == 23 {
-                if let r = Fast.mul32(a, b, &fpsr) { return r }
-            }
-        }
+        if let r = fastMul(a, b, f, fpcr, &fpsr) { return r }
         return Soft.mul(a, b, f, fpcr, &fpsr)
     }
 
     /// FPMulX (FMULX): like FPMul but infinity * zero gives 2.0 with the product's sign.
     @inline(__always)
     public static func mulX(_ a: UInt64, _ b: UInt64, _ f: FPFormat, _ fpcr: UInt32, _ fpsr: inout UInt32) -> UInt64 {
-        if (fpcr & FPCRBits.RModeMask) == 0 {
-            // Normal operands: identical to FPMul.
-            if f.fracBits == 52 {
-                if let r = Fast.mul64(a, b, &fpsr) { return r }
-            } else if f.fracBits == 23 {
-                if let r = Fast.mul32(a, b, &fpsr) { return r }
-            }
-        }
+        if let r = fastMul(a, b, f, fpcr, &fpsr) { return r }
         return Soft.mulX(a, b, f, fpcr, &fpsr)
     }
 
     /// FPDiv.
     @inline(__always)
     public static func div(_ a: UInt64, _ b: UInt64, _ f: FPFormat, _ fpcr: UInt32, _ fpsr: inout UInt32) -> UInt64 {
-        if (fpcr & FPCRBits.RModeMask) == 0 {
+        if roundsToNearest(fpcr) {
             if f.fracBits == 52 {
                 if let r = Fast.div64(a, b, &fpsr) { return r }
             } else if f.fracBits == 23 {
@@ -74,7 +76,7 @@ extension FP {
     /// FPSqrt.
     @inline(__always)
     public static func sqrt(_ a: UInt64, _ f: FPFormat, _ fpcr: UInt32, _ fpsr: inout UInt32) -> UInt64 {
-        if (fpcr & FPCRBits.RModeMask) == 0 {
+        if roundsToNearest(fpcr) {
             if f.fracBits == 52 {
                 if let r = Fast.sqrt64(a, &fpsr) { return r }
             } else if f.fracBits == 23 {
@@ -89,7 +91,7 @@ extension FP {
     @inline(__always)
     public static func mulAdd(addend: UInt64, _ a: UInt64, _ b: UInt64, _ f: FPFormat, _ fpcr: UInt32,
                               _ fpsr: inout UInt32) -> UInt64 {
-        if (fpcr & FPCRBits.RModeMask) == 0 {
+        if roundsToNearest(fpcr) {
             if f.fracBits == 52 {
                 if let r = Fast.mulAdd64(addend, a, b, &fpsr) { return r }
             } else if f.fracBits == 23 {

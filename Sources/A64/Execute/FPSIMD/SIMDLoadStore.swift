@@ -77,9 +77,7 @@ extension CPU {
         let base = x[d.rn]
         var offset: UInt64 = 0
         let load = d.op == .LDn_multiple
-        // At most four registers are involved.
-        var temp: [Vec128] = load ? [Vec128(), Vec128(), Vec128(), Vec128()]
-                                  : [v[d.rd], v[(d.rd &+ 1) & 31], v[(d.rd &+ 2) & 31], v[(d.rd &+ 3) & 31]]
+        var temp = load ? StructureRegisters() : StructureRegisters(v, first: d.rd)
         for r in 0..<rpt {
             for e in 0..<elements {
                 var slot = r
@@ -109,7 +107,7 @@ extension CPU {
         let esize = Int(d.a), ebytes = UInt64(1) << UInt64(d.a)
         let base = x[d.rn]
         var offset: UInt64 = 0
-        var temp = (0..<selem).map { v[(Int(d.rd) + $0) & 31] }
+        var temp = StructureRegisters(v, first: d.rd)
         for s in 0..<selem {
             let a = base &+ offset
             switch d.op {
@@ -130,6 +128,37 @@ extension CPU {
         }
         if d.op != .STn_single {
             for s in 0..<selem { v[(Int(d.rd) + s) & 31] = temp[s] }
+        }
+    }
+}
+
+/// The (at most four) registers of a structure load or store, Vt to
+/// Vt+3 wrapping at V31, held without a heap allocation.
+struct StructureRegisters {
+    private var r0 = Vec128(), r1 = Vec128(), r2 = Vec128(), r3 = Vec128()
+
+    init() {}
+
+    init(_ v: VectorRegisterFile, first t: UInt8) {
+        r0 = v[t]; r1 = v[(t &+ 1) & 31]; r2 = v[(t &+ 2) & 31]; r3 = v[(t &+ 3) & 31]
+    }
+
+    subscript(_ i: Int) -> Vec128 {
+        get {
+            switch i {
+            case 0: return r0
+            case 1: return r1
+            case 2: return r2
+            default: return r3
+            }
+        }
+        set {
+            switch i {
+            case 0: r0 = newValue
+            case 1: r1 = newValue
+            case 2: r2 = newValue
+            default: r3 = newValue
+            }
         }
     }
 }
