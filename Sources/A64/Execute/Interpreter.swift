@@ -84,6 +84,9 @@ extension CPU {
             let slot = Int(offset &>> 2)
             // The decoded instruction is read in place, field by field where
             // each case needs it, not copied out whole (`d` names the slot).
+            // A case that stores reads its operands first: a store over this
+            // instruction's own word resets the slot (SharedProcessorState
+            // .observeWrite); the functions that take `d.value` get a copy.
             let d = DecodedSlot(page + slot)
             if d.op == .undecoded {
                 let word = code.load(fromByteOffset: Int(offset), as: UInt32.self)
@@ -333,13 +336,15 @@ extension CPU {
                 case .STPW_off: try storePair(d.value, 0, 4)
                 case .STPW_pre: try storePair(d.value, 1, 4)
                 case .STPW_post: try storePair(d.value, 2, 4)
+                // Every operand is read before the first store: a store over
+                // this very instruction resets its decoded slot (`d`).
                 case .STPX_off:
-                    let a = x[d.rn] &+ d.imm
-                    try write64(a, x[d.rd]); try write64(a &+ 8, x[d.ra])
+                    let a = x[d.rn] &+ d.imm, second = x[d.ra]
+                    try write64(a, x[d.rd]); try write64(a &+ 8, second)
                 case .STPX_pre:
-                    let a = x[d.rn] &+ d.imm
-                    try write64(a, x[d.rd]); try write64(a &+ 8, x[d.ra])
-                    x[d.rn] = a
+                    let rn = d.rn, a = x[rn] &+ d.imm, second = x[d.ra]
+                    try write64(a, x[d.rd]); try write64(a &+ 8, second)
+                    x[rn] = a
                 case .STPX_post: try storePair(d.value, 2, 8)
                 case .LDPW_off: try loadPair(d.value, 0, 4, false)
                 case .LDPW_pre: try loadPair(d.value, 1, 4, false)
