@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // a64emu: an AArch64 instruction-level emulator with caches and TLBs that keep
 // stale entries exactly as the architecture allows. Layers (DESIGN.md), bottom up:
-//   CLibElf -> ELF;  CLibFDT;  Memory -> A64 -> Machine -> a64emu
+//   CLibElf -> ELF;  CLibFDT;  Memory -> A64 -> Machine -> Debugger -> a64emu
 import PackageDescription
 
 let optimize: [SwiftSetting] = [
@@ -25,14 +25,17 @@ let package = Package(
         .target(name: "Memory", swiftSettings: optimize),
         .target(name: "A64", dependencies: ["Memory"], swiftSettings: optimize),
         .target(name: "Machine", dependencies: ["A64", "Memory", "ELF", "CLibFDT"], swiftSettings: optimize),
+        // The debugger: disassembly, symbols, the console, traces, the GDB stub.
+        .target(name: "Debugger", dependencies: ["Machine", "A64", "Memory", "ELF"]),
         .executableTarget(name: "a64emu", dependencies: [
-            "Machine", "A64", "Memory", "ELF",
+            "Debugger", "Machine", "A64", "Memory", "ELF",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ELFTests", dependencies: ["ELF"]),
         .testTarget(name: "MemoryTests", dependencies: ["Memory"]),
         .testTarget(name: "A64Tests", dependencies: ["A64", "Memory"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine", "A64", "Memory", "ELF", "CLibFDT"]),
+        .testTarget(name: "DebuggerTests", dependencies: ["Debugger", "A64"]),
         .testTarget(name: "a64emuTests", dependencies: ["a64emu"]),
     ],
     swiftLanguageModes: [.v5]

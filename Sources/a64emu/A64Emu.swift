@@ -33,7 +33,7 @@ struct A64Emu: ParsableCommand {
         commandName: "a64emu",
         abstract: "An AArch64 emulator whose caches and TLBs keep stale entries as the architecture allows.",
         discussion: exitStatusHelp,
-        subcommands: [Run.self, DumpDTB.self],
+        subcommands: [Run.self, Disasm.self, DumpDTB.self],
         defaultSubcommand: Run.self)
 
     /// Parses and runs, mapping usage errors to exit status 2.

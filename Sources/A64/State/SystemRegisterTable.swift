@@ -174,11 +174,30 @@ public enum SystemRegisters {
             for op2: UInt32 in 0...7 {
                 let key = SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: crm, op2: op2)
                 let named = ImpDef.idGroup3.first { $0.key == key }
-                rows.append(R(named?.name ?? key.description, 3, 0, 0, crm, op2, .constant,
+                rows.append(R(named?.name ?? idGroup3Names[key] ?? key.description, 3, 0, 0, crm, op2, .constant,
                               reset: named?.value ?? 0, .readOnly, trap: .tid3))
             }
         }
         return rows
+    }()
+
+    /// The ARM ARM's names for the ID registers in that space that this
+    /// machine reports as zero (the AArch32 ones: no AArch32 here; and
+    /// those of features not implemented), for MRS listings and `sysregs`.
+    static let idGroup3Names: [SystemRegisterKey: String] = {
+        let names: [(UInt32, UInt32, String)] = [
+            (1, 0, "ID_PFR0_EL1"), (1, 1, "ID_PFR1_EL1"), (1, 2, "ID_DFR0_EL1"), (1, 3, "ID_AFR0_EL1"),
+            (1, 4, "ID_MMFR0_EL1"), (1, 5, "ID_MMFR1_EL1"), (1, 6, "ID_MMFR2_EL1"), (1, 7, "ID_MMFR3_EL1"),
+            (2, 0, "ID_ISAR0_EL1"), (2, 1, "ID_ISAR1_EL1"), (2, 2, "ID_ISAR2_EL1"), (2, 3, "ID_ISAR3_EL1"),
+            (2, 4, "ID_ISAR4_EL1"), (2, 5, "ID_ISAR5_EL1"), (2, 6, "ID_MMFR4_EL1"), (2, 7, "ID_ISAR6_EL1"),
+            (3, 0, "MVFR0_EL1"), (3, 1, "MVFR1_EL1"), (3, 2, "MVFR2_EL1"), (3, 4, "ID_PFR2_EL1"),
+            (3, 5, "ID_DFR1_EL1"), (3, 6, "ID_MMFR5_EL1"),
+            (4, 2, "ID_AA64PFR2_EL1"), (4, 5, "ID_AA64SMFR0_EL1"), (4, 7, "ID_AA64FPFR0_EL1"),
+            (5, 2, "ID_AA64DFR2_EL1"), (6, 3, "ID_AA64ISAR3_EL1"), (7, 4, "ID_AA64MMFR4_EL1"),
+        ]
+        var m: [SystemRegisterKey: String] = [:]
+        for (crm, op2, name) in names { m[SystemRegisterKey(op0: 3, op1: 0, crn: 0, crm: crm, op2: op2)] = name }
+        return m
     }()
 
     /// EL1 controls (D24.2), with their VHE redirections.
