@@ -2,7 +2,7 @@
 #
 #   make            build the release binary (.build/release/a64emu)
 #   make run        build and run the demo guest
-#   make run-hyp    the demo guest in a VM of the mini-hypervisor (--hyp --trace)
+#   make run-hyp    the demo guest in a VM of the mini-hypervisor (--hyp --trace hyp)
 #   make guests     build every guest ELF into build/guests
 #   make check      swift build + swift test + every guest suite (summary line), also
 #                   with the guests built without -mgeneral-regs-only
@@ -42,6 +42,16 @@ deps:
 	  $(MAKE) --no-print-directory $(APT_UPDATED) && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libelf-dev pkg-config; \
 	fi
+	@if ! pkg-config --exists libdw 2>/dev/null; then \
+	  echo "make: libdw not found by pkg-config: installing libdw-dev"; \
+	  $(MAKE) --no-print-directory $(APT_UPDATED) && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libdw-dev pkg-config; \
+	fi
+	@if ! pkg-config --exists libedit 2>/dev/null; then \
+	  echo "make: libedit not found by pkg-config: installing libedit-dev"; \
+	  $(MAKE) --no-print-directory $(APT_UPDATED) && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config; \
+	fi
 	@# libfdt-dev ships no libfdt.pc: look for its header and library.
 	@if ! { [ -f /usr/include/libfdt.h ] && ls /usr/lib/*/libfdt.so /usr/lib/libfdt.so 2>/dev/null | grep -q .; }; then \
 	  echo "make: libfdt not found: installing libfdt-dev"; \
@@ -67,7 +77,7 @@ run: build guests
 	$(EMU) run build/guests/demo/hello.elf
 
 run-hyp: build guests
-	$(EMU) run --hyp --trace build/guests/demo/hello.elf
+	$(EMU) run --hyp --trace hyp build/guests/demo/hello.elf
 
 # --- tests ------------------------------------------------------------------
 unit-test: deps

@@ -26,7 +26,11 @@ let package = Package(
         .target(name: "A64", dependencies: ["Memory"], swiftSettings: optimize),
         .target(name: "Machine", dependencies: ["A64", "Memory", "ELF", "CLibFDT"], swiftSettings: optimize),
         // The debugger: disassembly, symbols, the console, traces, the GDB stub.
-        .target(name: "Debugger", dependencies: ["Machine", "A64", "Memory", "ELF"]),
+        // libdw (elfutils): DWARF line tables for the debugger's source lines.
+        .systemLibrary(name: "CLibDW", pkgConfig: "libdw", providers: [.apt(["libdw-dev"])]),
+        // libedit: the console's line editing and history.
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "Debugger", dependencies: ["Machine", "A64", "Memory", "ELF", "CLibDW", "CLibEdit"]),
         .executableTarget(name: "a64emu", dependencies: [
             "Debugger", "Machine", "A64", "Memory", "ELF",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -206,7 +206,7 @@ QEMU_CONSOLE = ["-display", "none", "-chardev", "stdio,id=con,mux=on", "-serial"
 # with value, and flags.
 HYP_VALUE_OPTIONS = ("--vcpus", "--vms", "--mode", "--sched", "--slice", "--vmid-bits", "--vmid-limit",
                      "--s2fwb", "--without-fix")
-HYP_FLAGS = ("--list-fixes", "--trace")
+HYP_FLAGS = ("--list-fixes",)
 HYP_IMAGE = ROOT / "build/guests/hypervisor/hyp.img"
 
 
@@ -223,6 +223,13 @@ def hypervisor_words(options):
             words += [key, value]
         elif key in HYP_FLAGS:
             words.append(key)
+        elif key == "--trace":
+            # `--trace hyp` (among other categories) is the hypervisor's --trace.
+            if not eq:
+                i += 1
+                value = options[i] if i < len(options) else ""
+            if "hyp" in value.split(","):
+                words.append("--trace")
         i += 1
     return words
 

@@ -148,7 +148,10 @@ enum ELFReader {
                       type == STT_FUNC || type == STT_OBJECT || type == STT_NOTYPE,
                       let cName = elf_strptr(elf, Int(shdr.sh_link), Int(sym.st_name)) else { continue }
                 let name = String(cString: cName)
-                guard !name.isEmpty, !name.hasPrefix("$") else { continue } // $x, $d: AAELF64 mapping symbols
+                // AAELF64 mapping symbols are "$x", "$d" and "$x.<any>" /
+                // "$d.<any>"; Swift's mangled names also start with "$".
+                let isMapping = name == "$x" || name == "$d" || name.hasPrefix("$x.") || name.hasPrefix("$d.")
+                guard !name.isEmpty, !isMapping else { continue }
                 symbols.append(ELFSymbol(name: name, value: sym.st_value, size: sym.st_size,
                                          isFunction: type == STT_FUNC))
             }

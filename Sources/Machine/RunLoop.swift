@@ -11,6 +11,8 @@ public enum RunOutcome: Equatable {
     /// Every CPU that is on waits for an interrupt (WFI) and none is pending
     /// or can become pending (no timer is armed).
     case allCPUsWaiting
+    /// A CPU's observer (the debugger) stopped it: `observerStopRequested`.
+    case observerStop(cpu: Int)
 }
 
 /// Runs the board's CPUs until the guest exits, something stops them, the
@@ -25,6 +27,8 @@ public final class RunLoop {
     public let board: Board
     public var maxInstructions: UInt64?
     public private(set) var instructions: UInt64 = 0
+    /// Run the CPUs with `runObserved` (a debugger or a trace is attached).
+    public var observed = false
     private var generator: SeededGenerator
 
     /// The turn with one CPU. It bounds how late a Ctrl-C is seen and how
@@ -66,10 +70,11 @@ public final class RunLoop {
                         let now = board.shared.counter
                         slice = deadline <= now ? 1 : Int(min(UInt64(slice), deadline - now))
                     }
-                    let n = cpu.run(budget: slice)
+                    let n = observed ? cpu.runObserved(budget: slice) : cpu.run(budget: slice)
                     instructions += UInt64(n)
                     left -= n
                     if let reason = cpu.stopReason { return .stopped(reason) }
+                    if observed && cpu.observerStopRequested { return .observerStop(cpu: cpu.index) }
                     updateTimers(cpu)
                     if cpu.waitingForInterrupt || cpu.poweredOff || cpu.yielded {
                         cpu.yielded = false

@@ -4,6 +4,7 @@ import Glibc
 import ArgumentParser
 import ELF
 import Machine
+import Debugger
 import A64
 import Memory
 
@@ -33,7 +34,7 @@ struct A64Emu: ParsableCommand {
         commandName: "a64emu",
         abstract: "An AArch64 emulator whose caches and TLBs keep stale entries as the architecture allows.",
         discussion: exitStatusHelp,
-        subcommands: [Run.self, Disasm.self, DumpDTB.self],
+        subcommands: [Run.self, Debug.self, Disasm.self, DumpDTB.self],
         defaultSubcommand: Run.self)
 
     /// Parses and runs, mapping usage errors to exit status 2.
@@ -133,6 +134,18 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("semihosting-writable"), help: "Let the guest open host files below the root for writing.")
     var semihostingWritable = false
 
+    @Option(name: .long, help: "Print events as they happen, a comma-separated list of: insn (each instruction, Tarmac-like), exceptions, mmu (translation-register writes), tlbi, cache (IC and DC), hyp (the hypervisor's own trace, with --hyp).")
+    var trace: String?
+
+    @Option(name: .customLong("trace-file"), help: "Write the --trace lines to this file instead of standard error.")
+    var traceFile: String?
+
+    @Option(name: .long, help: "Wait for gdb (gdb-multiarch: target remote :PORT) on tcp::PORT before the first instruction, then run under its control.")
+    var gdb: String?
+
+    @Flag(name: .customLong("wait-gdb"), help: "Accepted for QEMU's -S habit: --gdb always waits for gdb to attach.")
+    var waitGDB = false
+
     @Argument(parsing: .postTerminator, help: "Arguments for the guest (SYS_GET_CMDLINE), after --.")
     var guestArguments: [String] = []
 
@@ -186,12 +199,30 @@ struct Run: ParsableCommand {
         guard dline == l2line else {
             throw ValidationError("--dcache and --l2 must have the same line size (\(dline) and \(l2line) bytes)")
         }
+        if let trace {
+            for word in trace.split(separator: ",") where !Run.traceNames.contains(String(word)) {
+                throw ValidationError("--trace \(trace): '\(word)' is not one of \(Run.traceNames.joined(separator: ", "))")
+            }
+            if trace.split(separator: ",").contains("hyp") && !hyp.enabled {
+                throw ValidationError("--trace hyp is the hypervisor's trace: it needs --hyp")
+            }
+        }
+        if traceFile != nil && trace == nil { throw ValidationError("--trace-file needs --trace") }
+        if waitGDB && gdb == nil { throw ValidationError("--wait-gdb needs --gdb tcp::PORT") }
+        if let gdb {
+            do { _ = try GDBEndpoint.parse(gdb) } catch { throw ValidationError("--gdb \(gdb): \(error)") }
+        }
         guard quantum >= 1 && quantum <= 1 << 24 else {
             throw ValidationError("--quantum \(quantum): expected 1 to \(1 << 24) instructions")
         }
     }
 
-    func run() throws {
+    static let traceNames = ["insn", "exceptions", "mmu", "tlbi", "cache", "hyp"]
+    var traceWords: [String] { trace.map { $0.split(separator: ",").map(String.init) } ?? [] }
+
+    /// The board with the guest (or the hypervisor and its guest) loaded,
+    /// and the ELF images whose symbols the debugger shows.
+    func makeBoard() throws -> (Board, [String]) {
         var config = Board.Configuration()
         config.ramSize = parseSize(memory)!
         config.bootEL = bootEL
@@ -228,7 +259,7 @@ struct Run: ParsableCommand {
                 config.semihosting.root = root
                 name = relative
             }
-            config.semihosting.commandLine = (["hyp"] + hyp.words(guest: name)).joined(separator: " ")
+            config.semihosting.commandLine = (["hyp"] + hyp.words(guest: name, trace: traceWords.contains("hyp"))).joined(separator: " ")
         } else {
             kernel = guest!
             config.semihosting.root = semihostingRoot ?? directoryOf(kernel)
@@ -243,9 +274,46 @@ struct Run: ParsableCommand {
             fputs("\(error.description)\n", stderr)
             throw ExitCode(ExitStatus.badInput)
         }
+        // The symbols: the kernel's ELF (for --hyp the hypervisor's hyp.elf
+        // beside hyp.img) and the guest's.
+        var images: [String] = []
+        let elf = kernel.hasSuffix(".img") ? String(kernel.dropLast(4)) + ".elf" : kernel
+        images.append(elf)
+        if hyp.enabled, let guest { images.append(guest) }
+        return (board, images)
+    }
+
+    func run() throws {
+        let (board, images) = try makeBoard()
+        var debugger: MachineDebugger? = nil
+        let categories = traceWords.filter { $0 != "hyp" }
+        var traceSink: UnsafeMutablePointer<FILE>? = nil
+        if !categories.isEmpty || gdb != nil {
+            let loop0 = RunLoop(board: board, maxInstructions: maxInstructions)
+            let symbols = SymbolTable(paths: images)
+            symbols.demangle = true
+            symbols.splitByEL = hyp.enabled
+            let d = MachineDebugger(board: board, loop: loop0, symbols: symbols,
+                                    output: { fputs($0, stdout) })
+            for (name, set) in MachineDebugger.TraceSet.names where categories.contains(name) { d.trace.insert(set) }
+            if let traceFile {
+                guard let f = fopen(traceFile, "w") else {
+                    fputs("a64emu: --trace-file \(traceFile): \(String(cString: strerror(errno)))\n", stderr)
+                    throw ExitCode(ExitStatus.badInput)
+                }
+                traceSink = f
+            }
+            let sink = traceSink ?? stderr
+            d.traceOutput = { fputs($0, sink) }
+            debugger = d
+        }
+        defer { if let traceSink { fclose(traceSink) } }
+        if let gdb, let debugger {
+            throw ExitCode(try serveGDB(gdb, debugger))
+        }
 
         signal(SIGINT) { _ in interruptCount += 1 }
-        let loop = RunLoop(board: board, maxInstructions: maxInstructions)
+        let loop = debugger?.loop ?? RunLoop(board: board, maxInstructions: maxInstructions)
         let start = monotonicSeconds()
         let outcome = loop.run { interruptCount != 0 }
         let seconds = monotonicSeconds() - start
@@ -268,6 +336,8 @@ struct Run: ParsableCommand {
             status = ExitStatus.interrupted
         case .allCPUsOff:
             fputs("a64emu: every CPU is powered off (PSCI CPU_OFF) after \(loop.instructions) instructions\n", stderr)
+            status = ExitStatus.stoppedByEmulator
+        case .observerStop:
             status = ExitStatus.stoppedByEmulator
         case .allCPUsWaiting:
             let pcs = board.cpus.filter { !$0.poweredOff }.map { "cpu\($0.index) pc \(hex($0.pc))" }

@@ -77,7 +77,7 @@ struct Disasm: ParsableCommand {
                 let i = Int(a - base)
                 let word = UInt32(segment.data[i]) | UInt32(segment.data[i + 1]) << 8
                     | UInt32(segment.data[i + 2]) << 16 | UInt32(segment.data[i + 3]) << 24
-                let text = Disassembler.text(word, at: a, symbol: symbols.describe)
+                let text = Disassembler.text(word, at: a, symbol: { symbols.describe($0) })
                 out += "\(String(a, radix: 16)): \(hex8(word))\t\(text)\n"
                 if out.utf8.count > 1 << 16 { fputs(out, stdout); out = "" }
                 a += 4

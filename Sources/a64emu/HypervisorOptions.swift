@@ -45,17 +45,16 @@ struct HypervisorOptions: ParsableArguments {
     @Flag(name: .customLong("list-fixes"), help: "Print the hypervisor's fixes and the KVM patches they come from.")
     var listFixes = false
 
-    @Flag(help: "The hypervisor prints a line per exit and per map, TLBI, IC and DC it does.")
-    var trace = false
-
     /// Whether any hypervisor option was given (they need --hyp).
     var anyGiven: Bool {
         path != nil || vcpus != nil || vms != nil || mode != nil || sched != nil || slice != nil
-            || vmidBits != nil || vmidLimit != nil || s2fwb != nil || !withoutFix.isEmpty || listFixes || trace
+            || vmidBits != nil || vmidLimit != nil || s2fwb != nil || !withoutFix.isEmpty || listFixes
     }
 
     /// The hypervisor's words, as Options.swift reads them (after argv[0]).
-    func words(guest: String?) -> [String] {
+    /// `trace`: the hypervisor prints a line per exit and per map, TLBI, IC
+    /// and DC it does (`a64emu run --trace hyp`).
+    func words(guest: String?, trace: Bool = false) -> [String] {
         var w: [String] = []
         if let vcpus { w += ["--vcpus", String(vcpus)] }
         if let vms { w += ["--vms", String(vms)] }

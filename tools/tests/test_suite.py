@@ -50,7 +50,7 @@ class Helpers(unittest.TestCase):
                           "-smp", "4", "-kernel", "g.elf"])
 
     def test_hypervisor_cases_on_qemu(self):
-        options = ["--hyp", "--smp", "2", "--cache-model", "on", "--vcpus=2", "--without-fix", "x-y", "--trace"]
+        options = ["--hyp", "--smp", "2", "--cache-model", "on", "--vcpus=2", "--without-fix", "x-y", "--trace", "insn,hyp"]
         self.assertEqual(suite.hypervisor_words(options), ["--vcpus", "2", "--without-fix", "x-y", "--trace"])
         command = suite.qemu_hyp_command("q", suite.ROOT / "build/guests/hyp/g.elf", options)
         self.assertEqual(command[:3], ["q", "-M", "virt,virtualization=on,gic-version=3"])

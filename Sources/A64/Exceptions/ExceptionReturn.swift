@@ -28,6 +28,15 @@ extension CPU {
         return target
     }
 
+    /// ERET as the interpreter runs it: `exceptionReturn`, reported to the
+    /// observer.
+    func exceptionReturn(at pc: UInt64) throws(CPUException) -> UInt64 {
+        let from = currentEL
+        let target = try exceptionReturn()
+        observer?.exceptionReturned(self, pc: pc, fromEL: from, target: target)
+        return target
+    }
+
     /// IllegalExceptionReturn for a return to AArch64 (D1.4.4): a return to
     /// AArch32 (not implemented), to a reserved mode, to a higher or
     /// unimplemented EL, or to EL1 while HCR_EL2.TGE = 1.

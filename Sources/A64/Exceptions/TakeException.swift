@@ -32,6 +32,7 @@ extension CPU {
     /// address in ELR_ELx, moves to `target` with SP_ELx selected and every
     /// interrupt masked, and returns VBAR_ELx + the vector offset.
     func takeException(to target: UInt8, _ kind: VectorKind, preferredReturn: UInt64) -> UInt64 {
+        let from = currentEL
         var offset = kind.rawValue
         if target > currentEL {
             offset &+= 0x400                     // lower EL, using AArch64
@@ -44,7 +45,14 @@ extension CPU {
         daif = 0x3C0
         illegalState = false
         let vbar = systemRegisters[SR.vbar(target)]
-        return (vbar & ~0x7FF) &+ offset
+        let vector = (vbar & ~0x7FF) &+ offset
+        if let observer {
+            let k: ExceptionEvent.Kind = kind == .synchronous ? .synchronous : kind == .irq ? .irq : kind == .fiq ? .fiq : .serror
+            observer.exceptionTaken(self, ExceptionEvent(
+                kind: k, fromEL: from, toEL: target, preferredReturn: preferredReturn, vector: vector,
+                syndrome: kind == .synchronous ? systemRegisters[SR.esr(target)] : 0))
+        }
+        return vector
     }
 
     /// GetPSRFromPSTATE for AArch64: N Z C V [31:28], IL [20], D A I F

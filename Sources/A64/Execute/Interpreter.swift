@@ -10,7 +10,19 @@ extension CPU {
     /// (an exception entry counts as one). Returns early, with `stopReason`
     /// set, when the guest exits or the run cannot go on, and without it when
     /// the CPU sleeps (WFI), powers off, or yields (WFE).
-    public func run(budget: Int) -> Int {
+    public func run(budget: Int) -> Int { runLoop(budget: budget, Unobserved.self) }
+
+    /// `run` with `observer.beforeInstruction` called before every
+    /// instruction, stopping where it says so or where an event handler set
+    /// `observerStopRequested` (the debugger's and the trace's loop). The
+    /// same loop, specialised: `run` itself has no check.
+    public func runObserved(budget: Int) -> Int {
+        guard observer != nil else { return run(budget: budget) }
+        return runLoop(budget: budget, Observed.self)
+    }
+
+    @inline(never)
+    private func runLoop<Mode: InterpreterMode>(budget: Int, _: Mode.Type) -> Int {
         let x = self.x
         var executed = 0
         // The fetch block the loop executes from: a 4K page of the decoded
@@ -34,6 +46,7 @@ extension CPU {
         // have changed what can be taken: interrupts, PSTATE.IL.
         outer: while executed < budget {
             executedInRun = executed
+            if Mode.observed && observerStopRequested { break outer }
             // The translation context may have changed (EL, registers, TLBI):
             // look the fetch page up again and use the EL's software TLB.
             pageVA = 1
@@ -80,6 +93,12 @@ extension CPU {
                 }
                 pageVA = base
                 continue loop
+            }
+            if Mode.observed {
+                if observerStopRequested || observer!.beforeInstruction(self, pc: pc) {
+                    observerStopRequested = true
+                    break outer
+                }
             }
             let slot = Int(offset &>> 2)
             // The decoded instruction is read in place, field by field where
@@ -208,7 +227,7 @@ extension CPU {
                     try firmwareCall(.smc, pc: pc)
                     if stopReason != nil || poweredOff { pc = next; executed &+= 1; break outer }
                 case .ERET:
-                    pc = try exceptionReturn()
+                    pc = try exceptionReturn(at: pc)
                     pageVA = 1
                     executed &+= 1
                     continue outer
@@ -258,15 +277,18 @@ extension CPU {
                     executedInRun = executed
                     let i = try checkSystemRegisterAccess(Int(d.imm), isRead: true, rt: d.b)
                     x[d.rd] = readSystemRegister(i)
+                    if let observer { observer.systemRegisterAccessed(self, pc: pc, index: i, isRead: true, value: x[d.rd]) }
                 case .MSR_reg:
                     executedInRun = executed
                     let i = try checkSystemRegisterAccess(Int(d.imm), isRead: false, rt: d.b)
                     writeSystemRegister(i, x[d.rd])
+                    if let observer { observer.systemRegisterAccessed(self, pc: pc, index: i, isRead: false, value: x[d.rd]) }
                     pc = next; executed &+= 1
                     continue outer
                 case .SYS:
                     let row = SystemInstructions.table[Int(d.imm)]
                     try checkSystemInstruction(row, rt: d.b)
+                    if let observer { observer.systemInstructionExecuted(self, pc: pc, index: Int(d.imm), operand: x[d.rd]) }
                     try systemInstruction(row.operation, x[d.rd])
                     // A TLBI or AT may have changed what translations hold.
                     pc = next; executed &+= 1
@@ -560,6 +582,12 @@ extension CPU {
         return executed
     }
 }
+
+/// Whether the interpreter loop calls its observer before each instruction
+/// (a compile-time constant of each specialisation).
+protocol InterpreterMode { static var observed: Bool { get } }
+enum Unobserved: InterpreterMode { static var observed: Bool { false } }
+enum Observed: InterpreterMode { static var observed: Bool { true } }
 
 // MARK: Bitfield moves (C6.2.31 BFM, C6.2.266 SBFM, C6.2.377 UBFM)
 // The ARM ARM builds wmask/tmask with DecodeBitMasks(immediate = FALSE); the

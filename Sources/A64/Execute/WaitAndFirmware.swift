@@ -20,5 +20,6 @@ extension CPU {
         guard let host else { throw .undefined }
         self.pc = pc
         if !(try host.firmwareCall(self, conduit: conduit)) { throw .undefined }
+        observer?.firmwareCalled(self, pc: pc, conduit: conduit)
     }
 }

@@ -13,7 +13,7 @@ extension CPU {
     }
 
     /// VTTBR_EL2.VMID, 16 bits wide when VTCR_EL2.VS = 1, else 8.
-    var currentVMID: UInt16 {
+    public var currentVMID: UInt16 {
         guard features.el2 else { return 0 }
         let vmid = systemRegisters[SR.VTTBR_EL2] >> 48
         return UInt16(truncatingIfNeeded: systemRegisters[SR.VTCR_EL2] & (1 << 19) != 0 ? vmid : vmid & 0xFF)

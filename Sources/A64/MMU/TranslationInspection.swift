@@ -18,6 +18,8 @@ extension CPU {
         public var descriptorAddress: UInt64
         public var descriptorPA: UInt64?
         public var descriptor: UInt64?
+        /// log2 of the size of the block or page a leaf here maps.
+        public var blockShift: Int = 12
     }
 
     /// The descriptors a stage 1 walk of `va` in the regime of `el` reads,
@@ -50,7 +52,8 @@ extension CPU {
                 pa = (try? stage2Walk(address, access: .read, va: va, s1ptw: true, vmid: currentVMID))
                     .map { $0.outputBase | (address & ($0.size &- 1)) }
             }
-            var step = WalkStep(level: level, descriptorAddress: address, descriptorPA: pa, descriptor: nil)
+            var step = WalkStep(level: level, descriptorAddress: address, descriptorPA: pa, descriptor: nil,
+                                blockShift: shift)
             guard let p = pa, memory.isRAM(p, 8) else { steps.append(step); break }
             let d = ram.load(fromByteOffset: Int(p - ramBase), as: UInt64.self)
             step.descriptor = d
@@ -60,5 +63,32 @@ extension CPU {
             level += 1
         }
         return steps
+    }
+
+    /// The PA `va` reaches in the regime of `el` (default: the current EL)
+    /// from the current tables, stage 2 included, or nil if a walk faults:
+    /// for the debugger's memory views. Like `describeWalk` it reads
+    /// memory directly and changes nothing (no TLB fill, no fault, no
+    /// Access flag update).
+    public func inspectTranslate(_ va: UInt64, el: UInt8? = nil) -> UInt64? {
+        let e = el ?? currentEL
+        let regime = regime(forEL: e)
+        var ipa = va
+        if stage1Enabled(regime) {
+            guard let last = describeWalk(va, el: e).last, let d = last.descriptor,
+                  d & 1 == 1, last.level == 3 ? d & 3 == 3 : d & 3 == 1 else { return nil }
+            let mask: UInt64 = (1 << UInt64(last.blockShift)) - 1
+            ipa = (d & 0x0000_FFFF_FFFF_F000 & ~mask) | (va & mask)
+        }
+        guard stage2Enabled(regime) else { return ipa }
+        guard let s2 = try? stage2Walk(ipa, access: .read, va: va, s1ptw: false, vmid: currentVMID) else { return nil }
+        return s2.outputBase | (ipa & (s2.size &- 1))
+    }
+
+    /// The translation context of the current EL: regime, VMID and ASID
+    /// (the TLB tag its accesses use), for the debugger's `info vmid`.
+    public var currentContext: (regime: TranslationRegime, vmid: UInt16, asid: UInt16) {
+        let c = tlbContext(regime(forEL: currentEL))
+        return (c.regime, c.vmid, c.asid)
     }
 }

@@ -110,6 +110,11 @@ public final class CPU {
 
     public private(set) var instructionsRetired: UInt64 = 0
     public var stopReason: StopReason?
+    /// The debugger or trace watching this CPU (CPUObserver.swift).
+    public var observer: CPUObserver?
+    /// Set by an observer during an instruction: `runObserved` stops
+    /// before the next one.
+    public var observerStopRequested = false
 
     public let features: ProcessorFeatures
     /// The modelled TLB (D8.16) and, in front of it, the software TLB of

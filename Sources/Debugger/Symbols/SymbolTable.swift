@@ -4,23 +4,61 @@ import ELF
 /// hypervisor's), for listings, prompts, breakpoints and traces.
 public final class SymbolTable {
     public let images: [ELFImage]
+    /// The DWARF line tables of those images that have them.
+    public let lines: [SourceLines]
+    /// Swift names shown demangled and short (the console, traces); off
+    /// for listings meant to match llvm-objdump.
+    public var demangle = false
+    /// Under --hyp the hypervisor (images[0]) and its guest (images[1]) are
+    /// linked at the same addresses: EL2 addresses are the hypervisor's,
+    /// EL1 and EL0 ones the guest's.
+    public var splitByEL = false
     /// Exact address -> first symbol name there (for listing headers).
     private var starts: [UInt64: String] = [:]
 
-    public init(images: [ELFImage]) {
+    public init(images: [ELFImage], lines: [SourceLines] = []) {
         self.images = images
+        self.lines = lines
         for image in images {
             for s in image.symbols where starts[s.value] == nil { starts[s.value] = s.name }
         }
+    }
+
+    /// The ELF files at `paths` (those that load), with their line tables.
+    public convenience init(paths: [String]) {
+        self.init(images: paths.compactMap { try? ELFImage.load(path: $0) },
+                  lines: paths.compactMap { SourceLines(path: $0) })
+    }
+
+    func imagesFor(_ el: UInt8?) -> [ELFImage] {
+        guard splitByEL, let el, images.count == 2 else { return images }
+        return [images[el == 2 ? 0 : 1]]
+    }
+
+    /// "Exits.swift:34" for an address that has a line table row.
+    public func sourceLocation(_ address: UInt64, el: UInt8? = nil) -> String? {
+        let which = splitByEL && lines.count == 2 && el != nil ? [lines[el == 2 ? 0 : 1]] : lines
+        for l in which {
+            if let (file, line) = l.location(of: address), line > 0 { return "\(l.shortName(file)):\(line)" }
+        }
+        return nil
+    }
+
+    /// Addresses of "FILE:LINE" (for `break Exits.swift:34`).
+    public func addresses(ofSourceLine text: String) -> [UInt64] {
+        guard let colon = text.lastIndex(of: ":"), let line = Int(text[text.index(after: colon)...]) else { return [] }
+        let file = String(text[..<colon])
+        return lines.flatMap { $0.addresses(file: file, line: line) }
     }
 
     /// The symbol that starts at `address`, if any.
     public func exactName(at address: UInt64) -> String? { starts[address] }
 
     /// "main", "main+0x10" (llvm-objdump's spelling), or nil.
-    public func describe(_ address: UInt64) -> String? {
-        for image in images {
-            if let (name, offset) = image.symbolize(address) {
+    public func describe(_ address: UInt64, el: UInt8? = nil) -> String? {
+        for image in imagesFor(el) {
+            if let (mangled, offset) = image.symbolize(address) {
+                let name = demangle ? (demangleSwiftShort(mangled) ?? mangled) : mangled
                 return offset == 0 ? name : name + "+0x" + String(offset, radix: 16)
             }
         }
@@ -38,6 +76,16 @@ public final class SymbolTable {
         }
         for image in images {
             if let s = image.symbol(named: String(name)) { return s.value &+ offset }
+        }
+        // A Swift function by its demangled name, or its base name alone
+        // ("handleExit" for Hypervisor.handleExit(_:code:cpu:)).
+        for image in images {
+            for s in image.symbols {
+                guard let short = demangleSwiftShort(s.name) else { continue }
+                if short == name || short.hasPrefix(name + "(") || short.contains("." + name + "(") {
+                    return s.value &+ offset
+                }
+            }
         }
         if offset == 0, let a = parseNumber(Substring(text)) { return a }
         return nil

@@ -1,0 +1,38 @@
+/// What a debugger or a trace sees of a CPU: the events it may stop at or
+/// print. The CPU calls these only when `CPU.observer` is set, and only from
+/// paths that are already out of line (exception entry and return, system
+/// register and system instruction execution, firmware calls); the
+/// per-instruction call is made only by `runObserved`, so `run` costs
+/// nothing more for any of it.
+public protocol CPUObserver: AnyObject {
+    /// Before the instruction at `pc` (only under `runObserved`). Returning
+    /// true stops the run before it executes.
+    func beforeInstruction(_ cpu: CPU, pc: UInt64) -> Bool
+    /// After AArch64.TakeException: the CPU is at `event.vector` in
+    /// `event.toEL`, with ESR/FAR/HPFAR/ELR/SPSR of that EL written.
+    func exceptionTaken(_ cpu: CPU, _ event: ExceptionEvent)
+    /// An ERET at `pc` from `fromEL` returning to `target` (the CPU's
+    /// PSTATE is already the restored one).
+    func exceptionReturned(_ cpu: CPU, pc: UInt64, fromEL: UInt8, target: UInt64)
+    /// A completed MRS or MSR of row `index` of `SystemRegisters.table`.
+    func systemRegisterAccessed(_ cpu: CPU, pc: UInt64, index: Int, isRead: Bool, value: UInt64)
+    /// A SYS instruction (DC, IC, TLBI, AT), row `index` of
+    /// `SystemInstructions.table`, about to be performed with Xt = `operand`.
+    func systemInstructionExecuted(_ cpu: CPU, pc: UInt64, index: Int, operand: UInt64)
+    /// An HVC or SMC answered by the board's firmware (PSCI) rather than
+    /// taken as an exception.
+    func firmwareCalled(_ cpu: CPU, pc: UInt64, conduit: FirmwareConduit)
+}
+
+/// One exception entry, as `CPUObserver.exceptionTaken` reports it.
+public struct ExceptionEvent: Sendable {
+    public enum Kind: String, Sendable { case synchronous, irq, fiq, serror }
+    public let kind: Kind
+    public let fromEL: UInt8
+    public let toEL: UInt8
+    /// ELR_ELx: the preferred return address.
+    public let preferredReturn: UInt64
+    public let vector: UInt64
+    /// ESR_ELx for a synchronous exception (else 0).
+    public let syndrome: UInt64
+}
