@@ -6,6 +6,8 @@
 #   make guests     build every guest ELF into build/guests
 #   make check      swift build + swift test + every guest suite (summary line), also
 #                   with the guests built without -mgeneral-regs-only
+#   make check-disasm   the disassembler against llvm-objdump (part of make check)
+#   make check-debugger the console and the GDB stub (part of make check)
 #   make check-qemu the same guest ELFs on QEMU and a64emu, compared line by line,
 #                   and a64emu's device tree against QEMU's (tools/dtb_compare.py)
 #   make check-diff random instruction blocks on a64emu and QEMU, compared
@@ -25,7 +27,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 MANIFESTS  := $(wildcard guests/*/suite.manifest)
 PYTHON     ?= python3
 
-.PHONY: check-fp suites-guest-fp all build deps qemu-deps run run-hyp guests check-diff check unit-test suites check-qemu bench clean
+.PHONY: check-disasm check-debugger gdb-deps check-fp suites-guest-fp all build deps qemu-deps run run-hyp guests check-diff check unit-test suites check-qemu bench clean
 
 all: build
 
@@ -104,7 +106,23 @@ suites-guest-fp: build guests
 	$(MAKE) --no-print-directory -C guests OUT=$(GUESTS_FP_OUT) GUEST_FP=1 -j$(JOBS)
 	$(PYTHON) tools/suite.py --emu $(EMU) -j $(JOBS) --guests build/guests-fp --results build/results-guest-fp $(MANIFESTS)
 
-check: unit-test suites suites-guest-fp
+check: unit-test suites suites-guest-fp check-disasm check-debugger
+
+# The disassembler against llvm-objdump: every instruction of every guest
+# (also the FP build) and random words from every decode-table row.
+check-disasm: build guests
+	$(PYTHON) tools/disasm_compare.py --emu $(EMU) --guests build/guests --guests build/guests-fp --random 200
+
+# The console through a pipe and the GDB stub under gdb-multiarch -batch.
+check-debugger: build guests gdb-deps
+	$(PYTHON) tools/check_debugger.py --emu $(EMU) --guests build/guests
+
+gdb-deps:
+	@if ! command -v gdb-multiarch >/dev/null 2>&1; then \
+	  echo "make: gdb-multiarch not found: installing it"; \
+	  $(MAKE) --no-print-directory $(APT_UPDATED) && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gdb-multiarch; \
+	fi
 
 check-qemu: build guests qemu-deps
 	$(PYTHON) tools/suite.py --qemu --emu $(EMU) -j $(JOBS) --results build/results-qemu $(MANIFESTS)

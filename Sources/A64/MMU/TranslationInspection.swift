@@ -55,7 +55,7 @@ extension CPU {
             var step = WalkStep(level: level, descriptorAddress: address, descriptorPA: pa, descriptor: nil,
                                 blockShift: shift)
             guard let p = pa, memory.isRAM(p, 8) else { steps.append(step); break }
-            let d = ram.load(fromByteOffset: Int(p - ramBase), as: UInt64.self)
+            let d = inspectRead64(p)
             step.descriptor = d
             steps.append(step)
             guard d & 3 == 3 && level < 3 else { break }
@@ -90,5 +90,14 @@ extension CPU {
     public var currentContext: (regime: TranslationRegime, vmid: UInt16, asid: UInt16) {
         let c = tlbContext(regime(forEL: currentEL))
         return (c.regime, c.vmid, c.asid)
+    }
+
+    /// A doubleword as a table walk reads it (the newest copy, which may be
+    /// in a data cache above memory), without allocating anything.
+    func inspectRead64(_ pa: UInt64) -> UInt64 {
+        guard let caches = shared.dataCaches else { return ram.load(fromByteOffset: Int(pa - ramBase), as: UInt64.self) }
+        var v: UInt64 = 0
+        for k in 0..<8 { v |= UInt64(caches.coherentByte(pa &+ UInt64(k))) << UInt64(8 * k) }
+        return v
     }
 }

@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""The debugger console (driven through a pipe) and the GDB stub (driven by
+gdb-multiarch -batch), checked on real guests.
+
+Usage: tools/check_debugger.py [--emu PATH] [--guests DIR] [--no-gdb] [-v]
+
+Each console case feeds `a64emu debug` a script on standard input and checks
+that lines of its output match; each states what it shows. The GDB case
+starts `a64emu run --gdb tcp::PORT`, attaches gdb-multiarch (installed from
+Debian by `make check` when absent) and checks what gdb prints. The exit
+status is 1 if any check fails. Standard library only.
+"""
+import argparse
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def console(emu, args, script, timeout=120):
+    p = subprocess.run([emu, "debug", *args], input=script, capture_output=True, text=True, timeout=timeout)
+    return p.returncode, p.stdout + p.stderr
+
+
+CASES = [
+    # (name, a64emu debug arguments, script, [regexes that must match, in order])
+    ("break at a symbol, step, disassemble, run to the exit",
+     ["{g}/demo/hello.elf"],
+     "break main\ncontinue\nstep 3\nx/2i $pc\ncontinue\n",
+     [r"breakpoint 1 at 0x[0-9a-f]+ <main>",
+      r"stopped: breakpoint 1 at <main>",
+      r"cpu0 EL1 0x[0-9a-f]+ <main> at hello\.c:\d+",
+      r"stopped: step",
+      r"<main\+0xc>: [0-9a-f]{8}  adr x0, ",
+      r"bl 0x[0-9a-f]+ <printf>",
+      r"Hello from a64emu guest!",
+      r"the guest exited with status 0"]),
+    ("catch a guest's HVC under --hyp: the syndrome in words, then step over the hypervisor's ERET",
+     ["--hyp", "--mode", "nvhe", "{g}/hyp/seed001_vcpu_tlb_private.elf"],
+     "catch hvc\ncontinue\ndelete\ncatch eret\ncontinue\nstep\nquit\n",
+     [r"catchpoint 1: hvc",
+      r"stopped: catchpoint 1: synchronous exception from EL1 to EL2",
+      r"ESR_EL2 0x5a000000: EC 0x16 HVC: imm16 0x0",
+      r"cpu0 EL2 0x[0-9a-f]+ <hyp_vectors\+0x400>",
+      r"stopped: catchpoint 2: eret at <[^>]+> from EL2 to EL1",
+      r"cpu0 EL1 0x[0-9a-f]+ <[^>]+>",
+      r"stopped: step",
+      r"cpu0 EL1 "]),
+    ("stop at a VM's stage-2 fault and step into the Swift hypervisor's handler, with its source lines",
+     ["--hyp", "{g}/demo/hello.elf"],
+     "catch stage2-fault\ncontinue\ndelete\nbreak handleExit\ncontinue\nnext\ninfo vmid\nquit\n",
+     [r"EC 0x20 Instruction Abort from a lower EL, Translation fault level \d",
+      r"HPFAR_EL2 0x[0-9a-f]+ \(IPA 0x[0-9a-f]+\)",
+      r"breakpoint 2 at 0x[0-9a-f]+ <Hypervisor\.handleExit\(_:code:cpu:\)>",
+      r"cpu0 EL2 0x[0-9a-f]+ <Hypervisor\.handleExit\(_:code:cpu:\)> at Exits\.swift:\d+",
+      r"cpu0 EL2 0x[0-9a-f]+ <Hypervisor\.handleExit\(_:code:cpu:\)\+0x4> at Exits\.swift:\d+",
+      r"cpu0 EL2 EL2&0 VMID 0 ASID 0 VTTBR_EL2 0x[0-9a-f]+ pc 0x[0-9a-f]+ <Hypervisor\.handleExit"]),
+    ("a stale TLB entry after a descriptor rewrite without TLBI: the walk and the TLB disagree",
+     ["--cache-model", "on", "{g}/mmu/remap_stale.elf"],
+     "break remap_stale.c:94\ncontinue\ntranslate 0x80000000\ncontinue\n",
+     [r"stopped: breakpoint 1 at <main\+0x[0-9a-f]+>",
+      r"tlbi vae1, x8",
+      # the walk gives the new page; the TLB still holds the old one
+      r"(?s)level 3: descriptor at 0x[0-9a-f]+ = [0-9a-f]{16} page -> (?P<new>0x[0-9a-f]+).*?"
+      r"0x80000000 -> PA (?P=new)\n.*?"
+      r"EL1&0 combined VMID 0 ASID \d+ global 0x80000000 -> (?!(?P=new)\b)0x[0-9a-f]+ size 0x1000",
+      r"the guest exited with status 0"]),
+    ("bad commands get a message, not a crash",
+     ["{g}/demo/hello.elf"],
+     "frobnicate\nbreak no_such_symbol\nx/4x 0xdead00000000\ncpu 7\ncatch exception bogus\nset x99 = 1\nquit\n",
+     [r"unknown command 'frobnicate'",
+      r"no symbol or address 'no_such_symbol'",
+      r"cannot read 0xdead00000000",
+      r"usage: cpu N \(0 to 0\)",
+      r"unknown exception class 'bogus'",
+      r"set: x0-x30, sp, pc or nzcv"]),
+]
+
+
+def check_lines(output, patterns):
+    """Each pattern must match a line, in order; returns the first that does not."""
+    pos, groups = 0, {}
+    for pat in patterns:
+        rx = re.compile(pat)
+        m = rx.search(output, pos)
+        if not m:
+            return pat
+        pos = m.end()
+    return None
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def gdb_case(emu, guests, verbose):
+    gdb = shutil.which("gdb-multiarch")
+    if not gdb:
+        print("gdb: gdb-multiarch is not installed (make check installs it)")
+        return False
+    port = free_port()
+    emu_p = subprocess.Popen([emu, "run", "--gdb", f"tcp::{port}", f"{guests}/demo/hello.elf"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # The stub says it is listening before it accepts.
+    first = emu_p.stderr.readline()
+    if "waiting for gdb" not in first:
+        print(f"FAIL - gdb: a64emu did not start its stub: {first}")
+        emu_p.kill()
+        return False
+    commands = ["set architecture aarch64", f"target remote :{port}", "break *main", "continue",
+                "info registers pc", "stepi", "x/2i $pc", "p/x $sp", "p $CurrentEL", "info threads",
+                "delete", "continue"]
+    args = [gdb, "-nx", "-batch", f"{guests}/demo/hello.elf"]
+    for c in commands:
+        args += ["-ex", c]
+    g = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    out = g.stdout + g.stderr
+    try:
+        emu_out, emu_err = emu_p.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        emu_p.kill()
+        emu_out, emu_err = emu_p.communicate()
+    emu_out += emu_err
+    if verbose:
+        print(out)
+        print(emu_out)
+    patterns = [r"Breakpoint 1 at 0x[0-9a-f]+: file [^\n]*hello\.c",
+                r"Breakpoint 1, main \(\) at .*hello\.c:\d+",
+                r"pc\s+0x[0-9a-f]+\s+0x[0-9a-f]+ <main>",
+                r"=> 0x[0-9a-f]+ <main\+4>:\s+mov\s+x29, sp",
+                r"\$1 = 0x[0-9a-f]+",
+                r"\$2 = 4",
+                r"\* 1\s+Thread 1 \(CPU 0\)",
+                r"exited normally"]
+    missing = check_lines(out, patterns)
+    ok = missing is None and "Hello from a64emu guest!" in emu_out
+    print(f"{'ok' if ok else 'FAIL'} - gdb-multiarch -batch: break, continue, stepi, registers, memory, threads, exit")
+    if not ok:
+        print(f"  missing: {missing}\n--- gdb:\n{out}\n--- a64emu:\n{emu_out}")
+    return ok
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--emu", default=str(ROOT / ".build/release/a64emu"))
+    p.add_argument("--guests", default=str(ROOT / "build/guests"))
+    p.add_argument("--no-gdb", action="store_true")
+    p.add_argument("-v", "--verbose", action="store_true")
+    args = p.parse_args()
+    passed = failed = 0
+    for name, emu_args, script, patterns in CASES:
+        code, out = console(args.emu, [a.format(g=args.guests) for a in emu_args], script)
+        missing = check_lines(out, patterns)
+        if args.verbose:
+            print(out)
+        if missing is None:
+            passed += 1
+            print(f"ok - console: {name}")
+        else:
+            failed += 1
+            print(f"FAIL - console: {name}\n  no line matches: {missing}\n--- output:\n{out}")
+    if not args.no_gdb:
+        if gdb_case(args.emu, args.guests, args.verbose):
+            passed += 1
+        else:
+            failed += 1
+    print(f"debugger: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
