@@ -113,15 +113,15 @@ check: unit-test suites suites-guest-fp check-disasm check-debugger
 check-disasm: build guests
 	$(PYTHON) tools/disasm_compare.py --emu $(EMU) --guests build/guests --guests build/guests-fp --random 200
 
-# The console through a pipe and the GDB stub under gdb-multiarch -batch.
+# The console through a pipe and in tmux, and the GDB stub under gdb-multiarch -batch.
 check-debugger: build guests gdb-deps
 	$(PYTHON) tools/check_debugger.py --emu $(EMU) --guests build/guests
 
 gdb-deps:
-	@if ! command -v gdb-multiarch >/dev/null 2>&1; then \
-	  echo "make: gdb-multiarch not found: installing it"; \
+	@if ! command -v gdb-multiarch >/dev/null 2>&1 || ! command -v tmux >/dev/null 2>&1; then \
+	  echo "make: gdb-multiarch or tmux not found: installing them"; \
 	  $(MAKE) --no-print-directory $(APT_UPDATED) && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gdb-multiarch; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gdb-multiarch tmux; \
 	fi
 
 check-qemu: build guests qemu-deps

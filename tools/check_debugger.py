@@ -2,13 +2,14 @@
 """The debugger console (driven through a pipe) and the GDB stub (driven by
 gdb-multiarch -batch), checked on real guests.
 
-Usage: tools/check_debugger.py [--emu PATH] [--guests DIR] [--no-gdb] [-v]
+Usage: tools/check_debugger.py [--emu PATH] [--guests DIR] [--no-gdb] [--no-tmux] [-v]
 
 Each console case feeds `a64emu debug` a script on standard input and checks
 that lines of its output match; each states what it shows. The GDB case
 starts `a64emu run --gdb tcp::PORT`, attaches gdb-multiarch (installed from
 Debian by `make check` when absent) and checks what gdb prints. The exit
-status is 1 if any check fails. Standard library only.
+status is 1 if any check fails. The tmux case types into the console in a
+terminal (tmux send-keys) and reads the screen (capture-pane). Standard library only.
 """
 import argparse
 import os
@@ -117,12 +118,13 @@ def gdb_case(emu, guests, verbose):
         return False
     commands = ["set architecture aarch64", f"target remote :{port}", "break *main", "continue",
                 "info registers pc", "stepi", "x/2i $pc", "p/x $sp", "p $CurrentEL", "info threads",
-                "delete", "continue"]
+                "monitor info vmid", "delete", "continue"]
     args = [gdb, "-nx", "-batch", f"{guests}/demo/hello.elf"]
     for c in commands:
         args += ["-ex", c]
     g = subprocess.run(args, capture_output=True, text=True, timeout=120)
-    out = g.stdout + g.stderr
+    # gdb prints a monitor command's output (the stub's O packets) on stderr.
+    out = g.stdout
     try:
         emu_out, emu_err = emu_p.communicate(timeout=30)
     except subprocess.TimeoutExpired:
@@ -141,10 +143,87 @@ def gdb_case(emu, guests, verbose):
                 r"\* 1\s+Thread 1 \(CPU 0\)",
                 r"exited normally"]
     missing = check_lines(out, patterns)
+    monitor_ok = re.search(r"cpu0 EL1 EL1&0 VMID 0 ASID 0 VTTBR_EL2 0x0 pc 0x[0-9a-f]+ <main\+0x4>", g.stderr)
+    if not monitor_ok:
+        missing = missing or "monitor info vmid (on gdb's stderr)"
     ok = missing is None and "Hello from a64emu guest!" in emu_out
-    print(f"{'ok' if ok else 'FAIL'} - gdb-multiarch -batch: break, continue, stepi, registers, memory, threads, exit")
+    print(f"{'ok' if ok else 'FAIL'} - gdb-multiarch -batch: break, continue, stepi, registers, memory, threads, monitor, exit")
     if not ok:
-        print(f"  missing: {missing}\n--- gdb:\n{out}\n--- a64emu:\n{emu_out}")
+        print(f"  missing: {missing}\n--- gdb:\n{out}\n--- gdb stderr:\n{g.stderr}\n--- a64emu:\n{emu_out}")
+    return ok
+
+
+def tmux_session(tmux, command):
+    name = f"a64emu-check-{os.getpid()}-{time.monotonic_ns()}"
+    subprocess.run([tmux, "new-session", "-d", "-s", name, "-x", "200", "-y", "60", command + "; sleep 30"],
+                   capture_output=True)
+    return name
+
+
+def tmux_case(emu, guests, verbose):
+    """The console in a terminal, as a person uses it (tmux send-keys and
+    capture-pane): libedit's history (Up repeats a command) and Ctrl-C
+    stopping a guest that loops."""
+    tmux = shutil.which("tmux")
+    if not tmux:
+        print("FAIL - tmux: tmux is not installed (make check installs it)")
+        return False
+    name = f"a64emu-check-{os.getpid()}"
+    run = lambda *a: subprocess.run([tmux, *a], capture_output=True, text=True)
+    run("kill-session", "-t", name)
+    run("new-session", "-d", "-s", name, "-x", "200", "-y", "60",
+        f"{emu} debug {guests}/demo/hello.elf; sleep 30")
+
+    def screen():
+        return run("capture-pane", "-p", "-t", name, "-S", "-200").stdout
+
+    def wait_for(pattern, seconds=20):
+        end = time.time() + seconds
+        while time.time() < end:
+            text = screen()
+            if re.search(pattern, text):
+                return text
+            time.sleep(0.1)
+        return None
+
+    ok = True
+    steps = [
+        (["break main", "Enter"], r"breakpoint 1 at 0x[0-9a-f]+ <main>"),
+        (["continue", "Enter"], r"stopped: breakpoint 1 at <main>"),
+        (["step", "Enter"], r"main\+0x4> at hello\.c"),
+        # Up: libedit's history gives "step" back.
+        (["Up", "Enter"], r"main\+0x8> at hello\.c"),
+        (["continue", "Enter"], r"the guest exited with status 0"),
+        (["quit", "Enter"], None),
+    ]
+    text = wait_for(r"\(cpu0 EL1 ")
+    if text is None:
+        ok = False
+    for keys, expect in steps:
+        if not ok:
+            break
+        run("send-keys", "-t", name, *keys)
+        if expect and wait_for(expect) is None:
+            ok = False
+    final = screen()
+    run("kill-session", "-t", name)
+    if verbose or not ok:
+        print(final)
+    # Ctrl-C stops a guest that runs long, and the console stays usable.
+    if ok:
+        name = tmux_session(tmux, f"{emu} debug {guests}/bench/compute.elf")
+        ok = wait_for(r"\(cpu0 EL1 ") is not None
+        run("send-keys", "-t", name, "continue", "Enter")
+        time.sleep(0.5)
+        run("send-keys", "-t", name, "C-c")
+        ok = ok and wait_for(r"interrupted\ncpu0 EL1 0x[0-9a-f]+") is not None
+        run("send-keys", "-t", name, "info vmid", "Enter")
+        ok = ok and wait_for(r"cpu0 EL1 EL1&0 VMID 0") is not None
+        final = screen()
+        run("kill-session", "-t", name)
+        if verbose or not ok:
+            print(final)
+    print(f"{'ok' if ok else 'FAIL'} - tmux: the console in a terminal (breakpoint, step, history with Up, exit, Ctrl-C)")
     return ok
 
 
@@ -153,6 +232,7 @@ def main():
     p.add_argument("--emu", default=str(ROOT / ".build/release/a64emu"))
     p.add_argument("--guests", default=str(ROOT / "build/guests"))
     p.add_argument("--no-gdb", action="store_true")
+    p.add_argument("--no-tmux", action="store_true")
     p.add_argument("-v", "--verbose", action="store_true")
     args = p.parse_args()
     passed = failed = 0
@@ -169,6 +249,11 @@ def main():
             print(f"FAIL - console: {name}\n  no line matches: {missing}\n--- output:\n{out}")
     if not args.no_gdb:
         if gdb_case(args.emu, args.guests, args.verbose):
+            passed += 1
+        else:
+            failed += 1
+    if not args.no_tmux:
+        if tmux_case(args.emu, args.guests, args.verbose):
             passed += 1
         else:
             failed += 1
