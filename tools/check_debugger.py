@@ -108,7 +108,7 @@ def gdb_case(emu, guests, verbose):
         print("gdb: gdb-multiarch is not installed (make check installs it)")
         return False
     port = free_port()
-    emu_p = subprocess.Popen([emu, "run", "--gdb", f"tcp::{port}", f"{guests}/demo/hello.elf"],
+    emu_p = subprocess.Popen([emu, "run", "--gdb", f"tcp::{port}", "--wait-gdb", f"{guests}/demo/hello.elf"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     # The stub says it is listening before it accepts.
     first = emu_p.stderr.readline()
@@ -151,6 +151,36 @@ def gdb_case(emu, guests, verbose):
     if not ok:
         print(f"  missing: {missing}\n--- gdb:\n{out}\n--- gdb stderr:\n{g.stderr}\n--- a64emu:\n{emu_out}")
     return ok
+
+
+def gdb_attach_case(emu, guests, verbose):
+    """gdb attaches to a guest that is already running (--gdb without
+    --wait-gdb), reads its registers and detaches; the guest runs on to its
+    end."""
+    gdb = shutil.which("gdb-multiarch")
+    if not gdb:
+        return False
+    port = free_port()
+    # memops-small runs about a second: gdb attaches while it runs.
+    emu_p = subprocess.Popen([emu, "run", "--gdb", f"tcp::{port}", f"{guests}/bench/memops-small.elf"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = emu_p.stderr.readline()
+    time.sleep(0.2)
+    g = subprocess.run([gdb, "-nx", "-batch", "-ex", "set architecture aarch64", "-ex", f"target remote :{port}",
+                        "-ex", "p $CurrentEL", "-ex", "info threads", "-ex", "detach"],
+                       capture_output=True, text=True, timeout=120)
+    try:
+        emu_out, emu_err = emu_p.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        emu_p.kill()
+        emu_out, emu_err = emu_p.communicate()
+    ok = ("listening for gdb" in first and re.search(r"\$1 = 4", g.stdout)
+          and re.search(r"\* 1\s+Thread 1 \(CPU 0\)", g.stdout) and "[Inferior 1 (Remote target) detached]" in g.stdout
+          and emu_p.returncode == 0 and "bench memops: ok" in emu_out)
+    if verbose or not ok:
+        print(f"--- gdb:\n{g.stdout}{g.stderr}\n--- a64emu ({emu_p.returncode}):\n{first}{emu_out}{emu_err}")
+    print(f"{'ok' if ok else 'FAIL'} - gdb-multiarch attaches to a running guest and detaches; the guest runs to its end")
+    return bool(ok)
 
 
 def tmux_session(tmux, command):
@@ -248,10 +278,11 @@ def main():
             failed += 1
             print(f"FAIL - console: {name}\n  no line matches: {missing}\n--- output:\n{out}")
     if not args.no_gdb:
-        if gdb_case(args.emu, args.guests, args.verbose):
-            passed += 1
-        else:
-            failed += 1
+        for case in (gdb_case, gdb_attach_case):
+            if case(args.emu, args.guests, args.verbose):
+                passed += 1
+            else:
+                failed += 1
     if not args.no_tmux:
         if tmux_case(args.emu, args.guests, args.verbose):
             passed += 1

@@ -140,10 +140,10 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("trace-file"), help: "Write the --trace lines to this file instead of standard error.")
     var traceFile: String?
 
-    @Option(name: .long, help: "Wait for gdb (gdb-multiarch: target remote :PORT) on tcp::PORT before the first instruction, then run under its control.")
+    @Option(name: .long, help: "Let gdb (gdb-multiarch: target remote :PORT) attach on tcp::PORT (or tcp:HOST:PORT): the machine stops when it does.")
     var gdb: String?
 
-    @Flag(name: .customLong("wait-gdb"), help: "Accepted for QEMU's -S habit: --gdb always waits for gdb to attach.")
+    @Flag(name: .customLong("wait-gdb"), help: "With --gdb: wait for gdb before the first instruction (QEMU's -S).")
     var waitGDB = false
 
     @Argument(parsing: .postTerminator, help: "Arguments for the guest (SYS_GET_CMDLINE), after --.")
@@ -292,7 +292,7 @@ struct Run: ParsableCommand {
             let loop0 = RunLoop(board: board, maxInstructions: maxInstructions)
             let symbols = SymbolTable(paths: images)
             symbols.demangle = true
-            symbols.splitByEL = hyp.enabled
+            symbols.splitByVM = hyp.enabled
             let d = MachineDebugger(board: board, loop: loop0, symbols: symbols,
                                     output: { fputs($0, stdout) })
             for (name, set) in MachineDebugger.TraceSet.names where categories.contains(name) { d.trace.insert(set) }
@@ -309,7 +309,8 @@ struct Run: ParsableCommand {
         }
         defer { if let traceSink { fclose(traceSink) } }
         if let gdb, let debugger {
-            throw ExitCode(try serveGDB(gdb, debugger))
+            signal(SIGINT) { _ in interruptCount += 1 }
+            throw ExitCode(try serveGDB(gdb, wait: waitGDB, debugger))
         }
 
         signal(SIGINT) { _ in interruptCount += 1 }

@@ -25,7 +25,7 @@ struct Debug: ParsableCommand {
         let loop = RunLoop(board: board, maxInstructions: options.maxInstructions)
         let symbols = SymbolTable(paths: images)
         symbols.demangle = true
-        symbols.splitByEL = options.hyp.enabled
+        symbols.splitByVM = options.hyp.enabled
         let debugger = MachineDebugger(board: board, loop: loop, symbols: symbols, output: { fputs($0, stdout); fflush(stdout) })
         let console = Console(debugger: debugger, output: { fputs($0, stdout); fflush(stdout) })
         signal(SIGINT) { _ in consoleInterruptCount += 1 }
@@ -70,21 +70,43 @@ extension String {
     }
 }
 
-/// `run --gdb`: wait for gdb, then serve it until it detaches or kills.
-func serveGDB(_ spec: String, _ debugger: MachineDebugger) throws -> Int32 {
+/// `run --gdb`: listen for gdb. With --wait-gdb the machine waits for it
+/// before the first instruction; without, it runs (unobserved, at full
+/// speed) and stops when gdb attaches. Serves gdb until it detaches (the
+/// machine then runs on) or kills.
+func serveGDB(_ spec: String, wait: Bool, _ debugger: MachineDebugger) throws -> Int32 {
     let listener: GDBListener
     do { listener = try GDBListener(endpoint: GDBEndpoint.parse(spec)) } catch {
         fputs("a64emu: --gdb \(spec): \(error)\n", stderr)
         return ExitStatus.badInput
     }
-    fputs("a64emu: waiting for gdb on port \(listener.port) (gdb-multiarch: target remote :\(listener.port))\n", stderr)
-    let connection: GDBConnection
-    do { connection = try listener.accept() } catch {
+    fputs("a64emu: \(wait ? "waiting" : "listening") for gdb on port \(listener.port) (gdb-multiarch: target remote :\(listener.port))\n", stderr)
+    var connection: GDBConnection? = nil
+    if !wait {
+        // Run until gdb connects (polled between rounds of the run loop).
+        debugger.loop.observed = false
+        var polls = 0
+        let outcome = debugger.loop.run {
+            polls &+= 1
+            if interruptCount != 0 { return true }
+            if polls % 8 == 0, let c = try? listener.acceptIfPending() { connection = c; return true }
+            return false
+        }
+        debugger.loop.observed = true
+        if connection == nil {
+            listener.close()
+            if case .stopped(.guestExit(let code)) = outcome { return code }
+            fputs("a64emu: stopped before gdb attached: \(outcome)\n", stderr)
+            return ExitStatus.stoppedByEmulator
+        }
+    }
+    do {
+        if connection == nil { connection = try listener.accept() }
+    } catch {
         fputs("a64emu: --gdb: \(error)\n", stderr)
         return ExitStatus.badInput
     }
     listener.close()
-    debugger.symbols.demangle = true
     let target = GDBMachineTarget(debugger: debugger)
     var monitorText = ""
     let console = Console(debugger: debugger, output: { monitorText += $0 })
@@ -93,13 +115,16 @@ func serveGDB(_ spec: String, _ debugger: MachineDebugger) throws -> Int32 {
         console.execute(command)
         return monitorText
     }
-    let end = GDBServer(target: target).serve(connection)
-    connection.close()
+    let end = GDBServer(target: target).serve(connection!)
+    connection!.close()
     if end == .detached {
-        // gdb let go: the machine runs on without it.
-        for point in debugger.breakpoints { _ = debugger.delete(point.id) }
-        let outcome = debugger.resume(.continue)
+        // gdb let go: the machine runs on without it, at full speed.
+        for cpu in debugger.board.cpus { cpu.observer = nil; cpu.observerStopRequested = false }
+        debugger.loop.observed = false
+        let outcome = debugger.loop.run { interruptCount != 0 }
         if case .stopped(.guestExit(let code)) = outcome { return code }
+        fputs("a64emu: stopped after gdb detached: \(outcome)\n", stderr)
+        return ExitStatus.stoppedByEmulator
     }
     return 0
 }

@@ -55,7 +55,7 @@ extension CPU {
             var step = WalkStep(level: level, descriptorAddress: address, descriptorPA: pa, descriptor: nil,
                                 blockShift: shift)
             guard let p = pa, memory.isRAM(p, 8) else { steps.append(step); break }
-            let d = inspectRead64(p)
+            let d = physicalRead64(p)
             step.descriptor = d
             steps.append(step)
             guard d & 3 == 3 && level < 3 else { break }
@@ -92,12 +92,35 @@ extension CPU {
         return (c.regime, c.vmid, c.asid)
     }
 
-    /// A doubleword as a table walk reads it (the newest copy, which may be
-    /// in a data cache above memory), without allocating anything.
-    func inspectRead64(_ pa: UInt64) -> UInt64 {
-        guard let caches = shared.dataCaches else { return ram.load(fromByteOffset: Int(pa - ramBase), as: UInt64.self) }
-        var v: UInt64 = 0
-        for k in 0..<8 { v |= UInt64(caches.coherentByte(pa &+ UInt64(k))) << UInt64(8 * k) }
-        return v
+
+    /// The descriptors a stage 2 walk of `ipa` reads from VTTBR_EL2 and
+    /// VTCR_EL2 as they are now (whether or not HCR_EL2.VM enables stage 2
+    /// at this moment: a hypervisor at EL2 looks at its guest's tables),
+    /// until a leaf, an invalid descriptor or an unreadable table.
+    public func describeStage2Walk(_ ipa: UInt64) -> [WalkStep] {
+        let vtcr = systemRegisters[SR.VTCR_EL2]
+        let g = Self.granuleShift(tg: (vtcr >> 14) & 3, upper: false)
+        let inputSize = 64 - Int(min(max(vtcr & 0x3F, 16), 39))
+        let sl0 = Int((vtcr >> 6) & 3)
+        guard sl0 < 3, ipa >> UInt64(inputSize) == 0 else { return [] }
+        let startLevel = (g == 12 ? 2 : 3) - sl0
+        let stride = g - 3
+        let startBits = inputSize - (g + (3 - startLevel) * stride)
+        guard startBits >= 1 && startBits <= stride + 4 else { return [] }
+        var table = systemRegisters[SR.VTTBR_EL2] & 0x0000_FFFF_FFFF_FFFE & ~((8 << UInt64(startBits)) - 1)
+        var steps: [WalkStep] = []
+        for level in startLevel...3 {
+            let shift = g + (3 - level) * stride
+            let bits = level == startLevel ? startBits : stride
+            let pa = table | ((ipa >> UInt64(shift)) & ((1 << UInt64(bits)) - 1)) << 3
+            var step = WalkStep(level: level, descriptorAddress: pa, descriptorPA: pa, descriptor: nil, blockShift: shift)
+            guard memory.isRAM(pa, 8) else { steps.append(step); break }
+            let d = physicalRead64(pa)
+            step.descriptor = d
+            steps.append(step)
+            guard d & 3 == 3 && level < 3 else { break }
+            table = d & 0x0000_FFFF_FFFF_F000 & ~((1 << UInt64(g)) - 1)
+        }
+        return steps
     }
 }

@@ -25,9 +25,9 @@ public final class Console {
     /// The prompt: CPU, EL, PC with its symbol, and the next instruction.
     public var prompt: String {
         let c = cpu
-        let el = c.currentEL
-        let symbol = debugger.symbols.describe(c.pc, el: el).map { " <\($0)>" } ?? ""
-        let next = debugger.fetchWord(c, c.pc).map { Disassembler.text($0, at: c.pc, symbol: { self.debugger.symbols.describe($0, el: el) }) } ?? "?"
+        let vm = debugger.inVM(c)
+        let symbol = debugger.symbols.describe(c.pc, inVM: vm).map { " <\($0)>" } ?? ""
+        let next = debugger.fetchWord(c, c.pc).map { Disassembler.text($0, at: c.pc, symbol: { self.debugger.symbols.describe($0, inVM: vm) }) } ?? "?"
         return "(cpu\(c.index) EL\(c.currentEL) \(hex(c.pc))\(symbol): \(String(next.map { $0 == "\t" ? " " : $0 }))) "
     }
 
@@ -48,9 +48,9 @@ public final class Console {
         (["sysreg"], "sysreg NAME [= VALUE]"),
         (["set"], "set REG = VALUE (x0-x30, sp, pc, nzcv)"),
         (["x"], "x/NF ADDR [phys] [cached|memory]: F = x (32-bit words), g (64-bit), b (bytes), i (instructions)"),
-        (["translate", "tr"], "translate VA [el1|el2|s12]: the walk level by level, and what the TLB caches for VA"),
+        (["translate", "tr"], "translate VA [el1|el2|s12] | translate IPA s2: the walk level by level, each descriptor decoded, and what the TLB caches"),
         (["tlb"], "tlb [cpu N] [vmid V] [asid A]: the TLB's entries"),
-        (["icache"], "icache [cpu N] ADDR: the focused CPU's I-cache line for ADDR against memory"),
+        (["icache"], "icache [cpu N] [ADDR]: the I-cache's valid lines, or the line for ADDR word by word, against memory"),
         (["dcache"], "dcache ADDR: the data-cache lines holding ADDR, dirty and stale state"),
         (["cpu"], "cpu N: focus on CPU N"),
         (["trace"], "trace on|off [insn|exceptions|mmu|tlbi|cache]"),
@@ -97,12 +97,12 @@ public final class Console {
             let lineAddresses = debugger.symbols.addresses(ofSourceLine: args[0])
             if args[0].contains(":") && !lineAddresses.isEmpty {
                 for a in lineAddresses {
-                    say("breakpoint \(debugger.addBreakpoint(a)) at \(hex(a)) \(debugger.describe(a))")
+                    say("breakpoint \(debugger.addBreakpoint(a)) at \(hex(a)) \(debugger.describe(a, cpu: cpu))")
                 }
                 return
             }
             guard let a = address(args[0]) else { return say("no symbol or address '\(args[0])'") }
-            say("breakpoint \(debugger.addBreakpoint(a)) at \(hex(a)) \(debugger.describe(a))")
+            say("breakpoint \(debugger.addBreakpoint(a)) at \(hex(a)) \(debugger.describe(a, cpu: cpu))")
         case "delete":
             if args.isEmpty { debugger.delete(nil); return say("deleted every breakpoint, watchpoint and catchpoint") }
             guard let n = Int(args[0]), debugger.delete(n) else { return say("no point \(args.first ?? "")") }
@@ -139,8 +139,8 @@ public final class Console {
     /// "cpu0 EL2 0x40082d58 <handleExit+0x10> Exits.swift:34".
     public func location() -> String {
         let c = cpu
-        var s = "cpu\(c.index) EL\(c.currentEL) \(hex(c.pc)) \(debugger.describe(c.pc, el: c.currentEL))"
-        if let line = debugger.symbols.sourceLocation(c.pc, el: c.currentEL) { s += " at \(line)" }
+        var s = "cpu\(c.index) EL\(c.currentEL) \(hex(c.pc)) \(debugger.describe(c.pc, cpu: c))"
+        if let line = debugger.symbols.sourceLocation(c.pc, inVM: debugger.inVM(c)) { s += " at \(line)" }
         return s
     }
 
@@ -226,14 +226,14 @@ public final class Console {
     func info(_ args: [String]) {
         switch args.first {
         case "breakpoints", "b", "break":
-            for b in debugger.breakpoints { say("\(b.id) breakpoint \(hex(b.address)) \(debugger.describe(b.address))\(b.temporary ? " (temporary)" : "")") }
+            for b in debugger.breakpoints { say("\(b.id) breakpoint \(hex(b.address)) \(debugger.describe(b.address, cpu: cpu))\(b.temporary ? " (temporary)" : "")") }
             for w in debugger.watchpoints { say("\(w.id) watchpoint \(w.length) bytes at \(w.physical ? "PA" : "VA") \(hex(w.address))") }
             for (id, c) in debugger.catchpoints { say("\(id) catchpoint \(c)") }
         case "registers", "r": registers()
         case "vmid":
             for c in board.cpus {
                 let ctx = c.currentContext
-                say("cpu\(c.index) EL\(c.currentEL) \(ctx.regime) VMID \(ctx.vmid) ASID \(ctx.asid) VTTBR_EL2 \(hex(debugger.systemRegister(c, "VTTBR_EL2"))) pc \(hex(c.pc)) \(debugger.describe(c.pc, el: c.currentEL))\(c.poweredOff ? " (off)" : c.waitingForInterrupt ? " (WFI)" : "")")
+                say("cpu\(c.index) EL\(c.currentEL) \(ctx.regime) VMID \(ctx.vmid) ASID \(ctx.asid) VTTBR_EL2 \(hex(debugger.systemRegister(c, "VTTBR_EL2"))) pc \(hex(c.pc)) \(debugger.describe(c.pc, cpu: c))\(c.poweredOff ? " (off)" : c.waitingForInterrupt ? " (WFI)" : "")")
             }
         case "symbol":
             guard args.count == 2, let a = parseNumber(Substring(args[1])) else { return say("usage: info symbol ADDR") }
@@ -338,7 +338,7 @@ public final class Console {
             let at = a &+ UInt64(k * size)
             if kind == "i" {
                 let w = UInt32(truncatingIfNeeded: value)
-                lines.append("\(hex(at)) \(debugger.describe(at, el: cpu.currentEL)): \(hex8(w))  \(Disassembler.text(w, at: at, symbol: { self.debugger.symbols.describe($0, el: self.cpu.currentEL) }).map { $0 == "\t" ? " " : $0 }.reduce("") { $0 + String($1) })")
+                lines.append("\(hex(at)) \(debugger.describe(at, cpu: cpu)): \(hex8(w))  \(Disassembler.text(w, at: at, symbol: { self.debugger.symbols.describe($0, inVM: self.debugger.inVM(self.cpu)) }).map { $0 == "\t" ? " " : $0 }.reduce("") { $0 + String($1) })")
             } else {
                 let text = size == 8 ? hex16(value) : size == 4 ? hex8(UInt32(value)) : String(format2(value))
                 if k % (16 / size) == 0 { lines.append("\(hex(at)):") }
@@ -351,13 +351,14 @@ public final class Console {
     func format2(_ v: UInt64) -> String { v < 16 ? "0" + String(v, radix: 16) : String(v, radix: 16) }
 
     func translate(_ args: [String]) {
-        guard let first = args.first, let va = address(first) else { return say("usage: translate VA [el1|el2|s12]") }
+        guard let first = args.first, let va = address(first) else { return say("usage: translate VA [el1|el2|s12|s2]") }
         var el = cpu.currentEL
         if args.count > 1 {
             switch args[1].lowercased() {
             case "el1", "s12": el = 1
             case "el2": el = 2
-            default: return say("usage: translate VA [el1|el2|s12]")
+            case "s2": return translateStage2(va)
+            default: return say("usage: translate VA [el1|el2|s12|s2]")
             }
         }
         let steps = cpu.describeWalk(va, el: max(el, 1))
@@ -378,6 +379,31 @@ public final class Console {
         lines.append(cached.isEmpty ? "TLB: no entry for \(hex(va))" : "TLB:")
         for e in cached { lines.append("  " + describeTLBEntry(e)) }
         say(lines.joined(separator: "\n"))
+    }
+
+    /// `translate IPA s2`: the stage 2 walk from VTTBR_EL2 and VTCR_EL2,
+    /// and the TLB's stage 2 and combined entries for the IPA.
+    func translateStage2(_ ipa: UInt64) {
+        let vmid = (debugger.systemRegister(cpu, "VTTBR_EL2") >> 48) & 0xFFFF
+        var lines = ["stage 2 of VMID \(vmid) (VTTBR_EL2 \(hex(debugger.systemRegister(cpu, "VTTBR_EL2")))):"]
+        let steps = cpu.describeStage2Walk(ipa)
+        if steps.isEmpty { lines.append("VTCR_EL2 does not describe a walk for \(hex(ipa))") }
+        for s in steps {
+            var l = "level \(s.level): descriptor at PA \(hex(s.descriptorAddress))"
+            if let d = s.descriptor { l += " = \(hex16(d)) " + describeStage2Descriptor(d, level: s.level) } else { l += ": unreadable" }
+            lines.append(l)
+        }
+        let cached = cpu.tlbEntries.filter { $0.vmid == vmid && $0.kind == .stage2 && ipa >= $0.inputBase && ipa - $0.inputBase < $0.size }
+        lines.append(cached.isEmpty ? "TLB: no stage 2 entry for IPA \(hex(ipa))" : "TLB:")
+        for e in cached { lines.append("  " + describeTLBEntry(e)) }
+        say(lines.joined(separator: "\n"))
+    }
+
+    func describeStage2Descriptor(_ d: UInt64, level: Int) -> String {
+        if d & 1 == 0 { return "invalid" }
+        if d & 2 != 0 && level < 3 { return "table -> \(hex(d & 0x0000_FFFF_FFFF_F000))" }
+        if d & 2 == 0 && level == 3 { return "reserved" }
+        return (level == 3 ? "page" : "block") + " -> \(hex(d & 0x0000_FFFF_FFFF_F000)) MemAttr \(hex((d >> 2) & 15)) S2AP \((d >> 6) & 3) SH \((d >> 8) & 3) AF \((d >> 10) & 1) XN \((d >> 54) & 1)"
     }
 
     func describeDescriptor(_ d: UInt64, level: Int) -> String {
@@ -415,7 +441,8 @@ public final class Console {
         var rest = args
         if rest.count >= 2, rest[0] == "cpu", let n = Int(rest[1]), n < board.cpus.count { c = board.cpus[n]; rest.removeFirst(2) }
         guard let ic = c.icache else { return say("cpu\(c.index) has no modelled I-cache (--cache-model off, or --dic 1)") }
-        guard let first = rest.first, let va = address(first) else { return say("usage: icache [cpu N] ADDR") }
+        guard let first = rest.first else { return icacheSummary(c, ic) }
+        guard let va = address(first) else { return say("usage: icache [cpu N] [ADDR]") }
         guard let pa = c.inspectTranslate(va) else { return say("\(hex(va)): no translation") }
         let line = UInt64(ic.geometry.lineSize)
         let base = va & ~(line - 1), paBase = pa & ~(line - 1)
@@ -435,6 +462,23 @@ public final class Console {
         }
         lines.append(stale == 0 ? "  the line matches memory" : "  \(stale) stale words")
         say(lines.joined(separator: "\n"))
+    }
+
+    /// `icache [cpu N]`: every valid line, with its VMID, and whether its
+    /// words differ from memory (stale with respect to the last writes).
+    func icacheSummary(_ c: CPU, _ ic: InstructionCache) {
+        let lines = ic.validLines
+        var out = ["cpu\(c.index) I-cache (\(ic.geometry), \(ic.policy)): \(lines.count) valid lines"]
+        var stale = 0
+        for l in lines {
+            let memory = (try? board.shared.memory.readBytes(l.pa, count: ic.geometry.lineSize)) ?? []
+            let bytes = ic.bytes(l.slot)
+            let differs = memory.count == ic.geometry.lineSize && (0..<memory.count).contains { bytes[$0] != memory[$0] }
+            if differs { stale += 1 }
+            out.append("  set \(l.set) way \(l.way): PA \(hex(l.pa)) VMID \(l.vmid)\(differs ? "  STALE (memory differs)" : "")")
+        }
+        out.append("  \(stale) line(s) differ from memory")
+        say(out.joined(separator: "\n"))
     }
 
     func dcache(_ args: [String]) {

@@ -104,7 +104,7 @@ public final class MachineDebugger: CPUObserver {
     /// A write watchpoint (the value is compared before each instruction).
     @discardableResult
     public func addWatchpoint(_ address: UInt64, length: Int, physical: Bool) -> Int? {
-        guard let bytes = read(cpu: board.cpus[stoppedCPU], address, count: length, physical: physical) else { return nil }
+        guard let bytes = read(cpu: board.cpus[stoppedCPU], address, count: length, physical: physical, cached: true) else { return nil }
         let id = nextID
         nextID += 1
         watchpoints.append(Watchpoint(id: id, address: address, length: length, physical: physical, last: bytes))
@@ -217,11 +217,11 @@ public final class MachineDebugger: CPUObserver {
             stopDescription = "reached EL\(el)"; stoppedCPU = i; return true
         }
         if !atResumePoint, pc == untilAddress {
-            stopDescription = "until \(describe(pc))"; stoppedCPU = i; return true
+            stopDescription = "until \(describe(pc, cpu: cpu))"; stoppedCPU = i; return true
         }
         if !atResumePoint && breakAddresses.contains(pc) {
             let hit = breakpoints.first { $0.address == pc }!
-            stopDescription = "breakpoint \(hit.id) at \(describe(pc))"
+            stopDescription = "breakpoint \(hit.id) at \(describe(pc, cpu: cpu))"
             stoppedCPU = i
             if hit.temporary { _ = delete(hit.id) }
             return true
@@ -232,7 +232,8 @@ public final class MachineDebugger: CPUObserver {
 
     private func checkWatchpoints(_ cpu: CPU) -> Bool {
         for (n, w) in watchpoints.enumerated() {
-            guard let now = read(cpu: cpu, w.address, count: w.length, physical: w.physical), now != w.last else { continue }
+            // The newest value (a store sits in a data cache until cleaned).
+            guard let now = read(cpu: cpu, w.address, count: w.length, physical: w.physical, cached: true), now != w.last else { continue }
             watchpoints[n].last = now
             lastWatchpointAddress = w.address
             stop(cpu, "watchpoint \(w.id): \(hex(w.address)) changed from \(hexBytes(w.last)) to \(hexBytes(now))")
@@ -271,7 +272,7 @@ public final class MachineDebugger: CPUObserver {
         if e.kind == .synchronous {
             s += "\n  ESR_EL\(e.toEL) \(hex(e.syndrome)): \(Syndrome.describe(e.syndrome))"
         }
-        s += "\n  ELR_EL\(e.toEL) \(hex(e.preferredReturn)) \(describe(e.preferredReturn, el: e.fromEL))"
+        s += "\n  ELR_EL\(e.toEL) \(hex(e.preferredReturn)) \(describe(e.preferredReturn, cpu: cpu, el: e.fromEL))"
         let ec = Syndrome.exceptionClass(e.syndrome)
         if e.kind == .synchronous && [0x20, 0x21, 0x22, 0x24, 0x25].contains(ec) {
             s += "\n  FAR_EL\(e.toEL) \(hex(systemRegister(cpu, "FAR_EL\(e.toEL)")))"
@@ -285,14 +286,14 @@ public final class MachineDebugger: CPUObserver {
 
     public func exceptionReturned(_ cpu: CPU, pc: UInt64, fromEL: UInt8, target: UInt64) {
         if trace.contains(.exceptions) {
-            emitTrace(cpu, "eret EL\(fromEL) -> EL\(cpu.currentEL) at \(hex(target)) \(describe(target))")
+            emitTrace(cpu, "eret EL\(fromEL) -> EL\(cpu.currentEL) at \(hex(target)) \(describe(target, cpu: cpu))")
         }
         if finishCPU == cpu.index {
-            stop(cpu, "finish: returned from EL\(fromEL) to EL\(cpu.currentEL) at \(describe(target))")
+            stop(cpu, "finish: returned from EL\(fromEL) to EL\(cpu.currentEL) at \(describe(target, cpu: cpu))")
             return
         }
         for (id, c) in catchpoints where c == .eret {
-            stop(cpu, "catchpoint \(id): eret at \(describe(pc)) from EL\(fromEL) to EL\(cpu.currentEL) at \(hex(target)) \(describe(target))")
+            stop(cpu, "catchpoint \(id): eret at \(describe(pc, cpu: cpu)) from EL\(fromEL) to EL\(cpu.currentEL) at \(hex(target)) \(describe(target, cpu: cpu))")
             return
         }
     }
@@ -303,11 +304,11 @@ public final class MachineDebugger: CPUObserver {
     public func systemRegisterAccessed(_ cpu: CPU, pc: UInt64, index: Int, isRead: Bool, value: UInt64) {
         let name = SystemRegisters.table[index].name
         if trace.contains(.mmu) && !isRead && Self.mmuRegisters.contains(name) {
-            emitTrace(cpu, "msr \(name) = \(hex(value)) at \(describe(pc))")
+            emitTrace(cpu, "msr \(name) = \(hex(value)) at \(describe(pc, cpu: cpu))")
         }
         for (id, c) in catchpoints {
             guard case .systemRegister(let want, let r, let w) = c, want == index, isRead ? r : w else { continue }
-            stop(cpu, "catchpoint \(id): \(isRead ? "mrs" : "msr") \(name) \(isRead ? "->" : "=") \(hex(value)) at \(describe(pc))")
+            stop(cpu, "catchpoint \(id): \(isRead ? "mrs" : "msr") \(name) \(isRead ? "->" : "=") \(hex(value)) at \(describe(pc, cpu: cpu))")
             return
         }
     }
@@ -316,20 +317,20 @@ public final class MachineDebugger: CPUObserver {
         let name = SystemInstructions.table[index].name
         let kind: Catchpoint = name.hasPrefix("TLBI") ? .tlbi : name.hasPrefix("IC") ? .ic : name.hasPrefix("DC") ? .dc : .eret
         if (kind == .tlbi && trace.contains(.tlbi)) || ((kind == .ic || kind == .dc) && trace.contains(.cache)) {
-            emitTrace(cpu, "\(name.lowercased()), \(hex(operand)) at \(describe(pc)) vmid \(cpu.currentContext.vmid)")
+            emitTrace(cpu, "\(name.lowercased()), \(hex(operand)) at \(describe(pc, cpu: cpu)) vmid \(cpu.currentContext.vmid)")
         }
         for (id, c) in catchpoints where c == kind {
-            stop(cpu, "catchpoint \(id): \(name.lowercased()) Xt=\(hex(operand)) at \(describe(pc)) (EL\(cpu.currentEL), VMID \(cpu.currentContext.vmid))")
+            stop(cpu, "catchpoint \(id): \(name.lowercased()) Xt=\(hex(operand)) at \(describe(pc, cpu: cpu)) (EL\(cpu.currentEL), VMID \(cpu.currentContext.vmid))")
             return
         }
     }
 
     public func firmwareCalled(_ cpu: CPU, pc: UInt64, conduit: FirmwareConduit) {
         if trace.contains(.exceptions) {
-            emitTrace(cpu, "firmware call (\(conduit)) x0=\(hex(cpu.x[0])) at \(describe(pc))")
+            emitTrace(cpu, "firmware call (\(conduit)) x0=\(hex(cpu.x[0])) at \(describe(pc, cpu: cpu))")
         }
         for (id, c) in catchpoints where (c == .hvc && conduit == .hvc) || (c == .smc && conduit == .smc) {
-            stop(cpu, "catchpoint \(id): \(conduit) answered by the firmware (PSCI function \(hex(cpu.x[0] & 0xFFFF_FFFF)) returned \(hex(cpu.x[0]))) at \(describe(pc))")
+            stop(cpu, "catchpoint \(id): \(conduit) answered by the firmware (PSCI function \(hex(cpu.x[0] & 0xFFFF_FFFF)) returned \(hex(cpu.x[0]))) at \(describe(pc, cpu: cpu))")
             return
         }
     }
@@ -367,17 +368,25 @@ public final class MachineDebugger: CPUObserver {
         traceSnapshot[i][33] = cpu.x[Int(RegisterIndex.sp)]
         traceSnapshotValid[i] = true
         let word = fetchWord(cpu, pc)
-        let el = cpu.currentEL
-        let dis = word.map { Disassembler.text($0, at: pc, symbol: { self.symbols.describe($0, el: el) }) } ?? "<no memory>"
+        let vm = inVM(cpu)
+        let dis = word.map { Disassembler.text($0, at: pc, symbol: { self.symbols.describe($0, inVM: vm) }) } ?? "<no memory>"
         text += "\(count) clk cpu\(i) IT (\(count)) \(hex16(pc)) \(word.map(hex8) ?? "--------") A EL\(cpu.currentEL)\(cpu.spSel == 0 ? "t" : "h") : \(String(dis.map { $0 == "\t" ? " " : $0 }))\n"
         out(text)
     }
 
     // MARK: views the console and the stub share
 
-    /// "<symbol+off>" for an address at `el` (default: the stopped CPU's EL).
-    public func describe(_ address: UInt64, el: UInt8? = nil) -> String {
-        if let s = symbols.describe(address, el: el ?? board.cpus[stoppedCPU].currentEL) { return "<\(s)>" }
+    /// Whether `cpu` at `el` (default: its current EL) runs in a VM: EL1 or
+    /// EL0 with HCR_EL2.VM set (which image's symbols apply under --hyp).
+    public func inVM(_ cpu: CPU, el: UInt8? = nil) -> Bool {
+        (el ?? cpu.currentEL) < 2 && systemRegister(cpu, "HCR_EL2") & 1 != 0
+    }
+
+    /// "<symbol+off>" for an address as `cpu` at `el` sees it (default: the
+    /// stopped CPU, at its EL).
+    public func describe(_ address: UInt64, cpu: CPU? = nil, el: UInt8? = nil) -> String {
+        let c = cpu ?? board.cpus[stoppedCPU]
+        if let s = symbols.describe(address, inVM: inVM(c, el: el)) { return "<\(s)>" }
         return ""
     }
 

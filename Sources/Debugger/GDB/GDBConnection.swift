@@ -99,6 +99,15 @@ public final class GDBListener {
     deinit { close() }
 
     /// Blocks until GDB connects.
+    /// A connection if a client is already waiting, else nil at once (the
+    /// machine polls this while it runs, as QEMU's -gdb lets gdb attach
+    /// to a running guest).
+    public func acceptIfPending() throws -> GDBConnection? {
+        var p = pollfd(fd: socketFD, events: Int16(POLLIN), revents: 0)
+        guard poll(&p, 1, 0) > 0 else { return nil }
+        return try accept()
+    }
+
     public func accept() throws -> GDBConnection {
         while true {
             let fd = Glibc.accept(socketFD, nil, nil)

@@ -10,9 +10,10 @@ public final class SymbolTable {
     /// for listings meant to match llvm-objdump.
     public var demangle = false
     /// Under --hyp the hypervisor (images[0]) and its guest (images[1]) are
-    /// linked at the same addresses: EL2 addresses are the hypervisor's,
-    /// EL1 and EL0 ones the guest's.
-    public var splitByEL = false
+    /// linked at the same addresses: code running in a VM (EL1 or EL0 with
+    /// HCR_EL2.VM set) is the guest's, everything else the hypervisor's
+    /// (its EL2 code, and its EL1 host half in nVHE mode).
+    public var splitByVM = false
     /// Exact address -> first symbol name there (for listing headers).
     private var starts: [UInt64: String] = [:]
 
@@ -30,14 +31,14 @@ public final class SymbolTable {
                   lines: paths.compactMap { SourceLines(path: $0) })
     }
 
-    func imagesFor(_ el: UInt8?) -> [ELFImage] {
-        guard splitByEL, let el, images.count == 2 else { return images }
-        return [images[el == 2 ? 0 : 1]]
+    func imagesFor(_ inVM: Bool?) -> [ELFImage] {
+        guard splitByVM, let inVM, images.count == 2 else { return images }
+        return [images[inVM ? 1 : 0]]
     }
 
     /// "Exits.swift:34" for an address that has a line table row.
-    public func sourceLocation(_ address: UInt64, el: UInt8? = nil) -> String? {
-        let which = splitByEL && lines.count == 2 && el != nil ? [lines[el == 2 ? 0 : 1]] : lines
+    public func sourceLocation(_ address: UInt64, inVM: Bool? = nil) -> String? {
+        let which = splitByVM && lines.count == 2 && inVM != nil ? [lines[inVM! ? 1 : 0]] : lines
         for l in which {
             if let (file, line) = l.location(of: address), line > 0 { return "\(l.shortName(file)):\(line)" }
         }
@@ -55,8 +56,8 @@ public final class SymbolTable {
     public func exactName(at address: UInt64) -> String? { starts[address] }
 
     /// "main", "main+0x10" (llvm-objdump's spelling), or nil.
-    public func describe(_ address: UInt64, el: UInt8? = nil) -> String? {
-        for image in imagesFor(el) {
+    public func describe(_ address: UInt64, inVM: Bool? = nil) -> String? {
+        for image in imagesFor(inVM) {
             if let (mangled, offset) = image.symbolize(address) {
                 let name = demangle ? (demangleSwiftShort(mangled) ?? mangled) : mangled
                 return offset == 0 ? name : name + "+0x" + String(offset, radix: 16)

@@ -63,6 +63,25 @@ public final class InstructionCache {
     @inline(__always) public func bytes(_ slot: Int) -> UnsafeMutablePointer<UInt8> { array.bytes(slot) }
     public var slotCount: Int { geometry.sets * geometry.ways }
 
+    /// One valid line, for the debugger's `icache` view.
+    public struct LineView: Equatable, Sendable {
+        public var slot: Int
+        public var set: Int
+        public var way: Int
+        public var pa: UInt64
+        public var vmid: UInt16
+    }
+
+    /// Every valid line, by slot.
+    public var validLines: [LineView] {
+        (0..<slotCount).compactMap { slot in
+            let tag = array.tags[slot]
+            guard tag != CacheArray.invalid else { return nil }
+            return LineView(slot: slot, set: slot / geometry.ways, way: slot % geometry.ways,
+                            pa: tag << lineShift, vmid: vmids[slot])
+        }
+    }
+
     /// IC IALLU / IALLUIS: every line, or (VPIPT at EL1) those of one VMID.
     public func invalidateAll(vmid: UInt16? = nil) {
         array.statistics.maintenance &+= 1
