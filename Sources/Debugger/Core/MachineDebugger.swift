@@ -317,12 +317,18 @@ public final class MachineDebugger: CPUObserver {
         let name = SystemInstructions.table[index].name
         let kind: Catchpoint = name.hasPrefix("TLBI") ? .tlbi : name.hasPrefix("IC") ? .ic : name.hasPrefix("DC") ? .dc : .eret
         if (kind == .tlbi && trace.contains(.tlbi)) || ((kind == .ic || kind == .dc) && trace.contains(.cache)) {
-            emitTrace(cpu, "\(name.lowercased()), \(hex(operand)) at \(describe(pc, cpu: cpu)) vmid \(cpu.currentContext.vmid)")
+            emitTrace(cpu, "\(name.lowercased()), \(hex(operand)) at \(describe(pc, cpu: cpu)) (\(vmidText(cpu)))")
         }
         for (id, c) in catchpoints where c == kind {
-            stop(cpu, "catchpoint \(id): \(name.lowercased()) Xt=\(hex(operand)) at \(describe(pc, cpu: cpu)) (EL\(cpu.currentEL), VMID \(cpu.currentContext.vmid))")
+            stop(cpu, "catchpoint \(id): \(name.lowercased()) Xt=\(hex(operand)) at \(describe(pc, cpu: cpu)) (EL\(cpu.currentEL), \(vmidText(cpu)))")
             return
         }
+    }
+
+    /// The VMID an EL1 maintenance operation would act on: the current
+    /// one in a VM, VTTBR_EL2's at EL2 (D8.17 "TLB maintenance" by EL2).
+    func vmidText(_ cpu: CPU) -> String {
+        cpu.currentEL == 2 ? "VTTBR_EL2.VMID \(systemRegister(cpu, "VTTBR_EL2") >> 48)" : "VMID \(cpu.currentContext.vmid)"
     }
 
     public func firmwareCalled(_ cpu: CPU, pc: UInt64, conduit: FirmwareConduit) {
