@@ -72,6 +72,24 @@ CASES = [
       r"0x80000000 -> PA (?P=new)\n.*?"
       r"EL1&0 combined VMID 0 ASID \d+ global 0x80000000 -> (?!(?P=new)\b)0x[0-9a-f]+ size 0x1000",
       r"the guest exited with status 0"]),
+    ("watchpoints: a store of an unchanged value and a load, each stopping after its instruction",
+     ["{g}/demo/hello.elf"],
+     "break main\ncontinue\nwatch write $sp-16 8\ncontinue\ndelete\nwatch read $sp 8\ncontinue\ninfo breakpoints\nquit\n",
+     [r"stopped: breakpoint 1 at <main>",
+      r"watchpoint 2: write 8 bytes at VA 0x[0-9a-f]+",
+      r"stopped: watchpoint 2: write of 8 bytes at 0x[0-9a-f]+ \(value 0x0\)",
+      r"cpu0 EL1 0x[0-9a-f]+ <main\+0x4>",
+      r"watchpoint 3: read 8 bytes at VA",
+      r"stopped: watchpoint 3: read of 8 bytes at",
+      r"<main\+0x2c>: ret\) info breakpoints",
+      r"3 watchpoint read 8 bytes at VA"]),
+    ("a VTTBR_EL2 write catchpoint shows the hypervisor switching VMs",
+     ["--hyp", "--smp", "1", "--vms", "2", "--mode", "nvhe", "{g}/hyp/vm_rollover.elf"],
+     "catch sysreg VTTBR_EL2 write\n" + "continue\n" * 200 + "quit\n",
+     [r"catchpoint 1: sysreg VTTBR_EL2 write",
+      r"stopped: catchpoint 1: msr VTTBR_EL2 = 0x0 at <hyp_cpu_init",
+      r"stopped: catchpoint 1: msr VTTBR_EL2 = 0x1[0-9a-f]{12} at <Hypervisor\.",
+      r"stopped: catchpoint 1: msr VTTBR_EL2 = 0x2[0-9a-f]{12} at <Hypervisor\."]),
     ("bad commands get a message, not a crash",
      ["{g}/demo/hello.elf"],
      "frobnicate\nbreak no_such_symbol\nx/4x 0xdead00000000\ncpu 7\ncatch exception bogus\nset x99 = 1\nquit\n",
@@ -118,7 +136,7 @@ def gdb_case(emu, guests, verbose):
         return False
     commands = ["set architecture aarch64", f"target remote :{port}", "break *main", "continue",
                 "info registers pc", "stepi", "x/2i $pc", "p/x $sp", "p $CurrentEL", "info threads",
-                "monitor info vmid", "delete", "continue"]
+                "monitor info vmid", "rwatch -location *(long*)$sp", "continue", "delete", "continue"]
     args = [gdb, "-nx", "-batch", f"{guests}/demo/hello.elf"]
     for c in commands:
         args += ["-ex", c]
@@ -141,13 +159,15 @@ def gdb_case(emu, guests, verbose):
                 r"\$1 = 0x[0-9a-f]+",
                 r"\$2 = 4",
                 r"\* 1\s+Thread 1 \(CPU 0\)",
+                r"Hardware read watchpoint 2: -location \*\(long\*\)\$sp",
+                r"Value = ",
                 r"exited normally"]
     missing = check_lines(out, patterns)
     monitor_ok = re.search(r"cpu0 EL1 EL1&0 VMID 0 ASID 0 VTTBR_EL2 0x0 pc 0x[0-9a-f]+ <main\+0x4>", g.stderr)
     if not monitor_ok:
         missing = missing or "monitor info vmid (on gdb's stderr)"
     ok = missing is None and "Hello from a64emu guest!" in emu_out
-    print(f"{'ok' if ok else 'FAIL'} - gdb-multiarch -batch: break, continue, stepi, registers, memory, threads, monitor, exit")
+    print(f"{'ok' if ok else 'FAIL'} - gdb-multiarch -batch: break, continue, stepi, registers, memory, threads, monitor, read watchpoint, exit")
     if not ok:
         print(f"  missing: {missing}\n--- gdb:\n{out}\n--- gdb stderr:\n{g.stderr}\n--- a64emu:\n{emu_out}")
     return ok

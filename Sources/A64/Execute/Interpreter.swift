@@ -277,18 +277,18 @@ extension CPU {
                     executedInRun = executed
                     let i = try checkSystemRegisterAccess(Int(d.imm), isRead: true, rt: d.b)
                     x[d.rd] = readSystemRegister(i)
-                    if let observer { observer.systemRegisterAccessed(self, pc: pc, index: i, isRead: true, value: x[d.rd]) }
+                    if observer != nil { observeSystemRegister(i, isRead: true, value: x[d.rd], pc: pc) }
                 case .MSR_reg:
                     executedInRun = executed
                     let i = try checkSystemRegisterAccess(Int(d.imm), isRead: false, rt: d.b)
                     writeSystemRegister(i, x[d.rd])
-                    if let observer { observer.systemRegisterAccessed(self, pc: pc, index: i, isRead: false, value: x[d.rd]) }
+                    if observer != nil { observeSystemRegister(i, isRead: false, value: x[d.rd], pc: pc) }
                     pc = next; executed &+= 1
                     continue outer
                 case .SYS:
                     let row = SystemInstructions.table[Int(d.imm)]
                     try checkSystemInstruction(row, rt: d.b)
-                    if let observer { observer.systemInstructionExecuted(self, pc: pc, index: Int(d.imm), operand: x[d.rd]) }
+                    if observer != nil { observeSystemInstruction(Int(d.imm), operand: x[d.rd], pc: pc) }
                     try systemInstruction(row.operation, x[d.rd])
                     // A TLBI or AT may have changed what translations hold.
                     pc = next; executed &+= 1
@@ -580,6 +580,17 @@ extension CPU {
         }
         }
         return executed
+    }
+}
+
+extension CPU {
+    // The observer's calls, out of line so that the interpreter's switch
+    // carries only a test for them.
+    @inline(never) func observeSystemRegister(_ i: Int, isRead: Bool, value: UInt64, pc: UInt64) {
+        observer?.systemRegisterAccessed(self, pc: pc, index: i, isRead: isRead, value: value)
+    }
+    @inline(never) func observeSystemInstruction(_ i: Int, operand: UInt64, pc: UInt64) {
+        observer?.systemInstructionExecuted(self, pc: pc, index: i, operand: operand)
     }
 }
 

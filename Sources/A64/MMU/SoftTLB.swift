@@ -116,7 +116,7 @@ extension CPU {
         let t: (pa: UInt64, entry: TLBEntry)
         do { t = try translate(va, access, el: currentEL) } catch { throw .abort(error) }
         let page = t.pa & ~0xFFF
-        if memory.isRAM(page, 4096) {
+        if memory.isRAM(page, 4096) && (!hasWatchedPages || !watchedPages.contains(va & ~0xFFF)) {
             let e = softSlot(va)
             let tag = va & ~0xFFF
             let delta = (page &- ramBase) &- tag
@@ -137,6 +137,9 @@ extension CPU {
     }
 
     @inline(never) func slowRead(_ va: UInt64, _ size: Int) throws(CPUException) -> UInt64 {
+        if hasWatchedPages && watchedPages.contains(va & ~0xFFF) {
+            observer?.memoryAccessed(self, va: va, size: size, isWrite: false, value: 0)
+        }
         let misaligned = va & UInt64(size &- 1) != 0
         if !misaligned && shared.dataCaches != nil {
             let e = softSlot(va)
@@ -165,6 +168,9 @@ extension CPU {
     }
 
     @inline(never) func slowWrite(_ va: UInt64, _ size: Int, _ v: UInt64) throws(CPUException) {
+        if hasWatchedPages && watchedPages.contains(va & ~0xFFF) {
+            observer?.memoryAccessed(self, va: va, size: size, isWrite: true, value: v)
+        }
         let misaligned = va & UInt64(size &- 1) != 0
         if !misaligned && shared.dataCaches != nil {
             let e = softSlot(va)

@@ -115,6 +115,11 @@ public final class CPU {
     /// Set by an observer during an instruction: `runObserved` stops
     /// before the next one.
     public var observerStopRequested = false
+    /// Virtual pages (4K-aligned) whose data accesses the observer sees
+    /// one by one (debugger watchpoints). Call `flushSoftTLB` after a change.
+    public var watchedPages: Set<UInt64> = [] { didSet { hasWatchedPages = !watchedPages.isEmpty } }
+    /// `watchedPages` is not empty: the one test the access slow paths make.
+    var hasWatchedPages = false
 
     public let features: ProcessorFeatures
     /// The modelled TLB (D8.16) and, in front of it, the software TLB of

@@ -19,6 +19,10 @@ public protocol CPUObserver: AnyObject {
     /// A SYS instruction (DC, IC, TLBI, AT), row `index` of
     /// `SystemInstructions.table`, about to be performed with Xt = `operand`.
     func systemInstructionExecuted(_ cpu: CPU, pc: UInt64, index: Int, operand: UInt64)
+    /// A data access to a page in `CPU.watchedPages` (only those: they are
+    /// kept out of the software TLB, so each access takes the slow path),
+    /// before it is performed; `value` is what a store writes.
+    func memoryAccessed(_ cpu: CPU, va: UInt64, size: Int, isWrite: Bool, value: UInt64)
     /// An HVC or SMC answered by the board's firmware (PSCI) rather than
     /// taken as an exception.
     func firmwareCalled(_ cpu: CPU, pc: UInt64, conduit: FirmwareConduit)

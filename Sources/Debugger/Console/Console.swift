@@ -40,7 +40,7 @@ public final class Console {
         (["run-to-el"], "run-to-el N: run until a CPU is at EL N"),
         (["break", "b"], "break ADDR|SYMBOL|SYMBOL+OFF|FILE:LINE"),
         (["delete", "d"], "delete [N]: delete point N, or all"),
-        (["watch"], "watch [write] ADDR [LEN] [phys]: stop when the bytes change (compared between instructions)"),
+        (["watch"], "watch [read|write|access] ADDR [LEN]: stop after an access to those VAs; watch ADDR LEN phys: stop when the bytes at a PA change"),
         (["catch"], "catch exception [EC-NAME|EC] [to ELn] | eret | hvc | smc | svc | sysreg NAME [read|write] | tlbi | ic | dc | stage2-fault"),
         (["info", "i"], "info breakpoints | registers | vmid | symbol ADDR | line ADDR"),
         (["regs", "r"], "regs: general registers, SP, PC, PSTATE"),
@@ -144,8 +144,17 @@ public final class Console {
         return s
     }
 
+    /// ADDR, SYMBOL, SYMBOL+OFF, $REG, $REG+OFF or $REG-OFF.
     func address(_ text: String) -> UInt64? {
-        if text.hasPrefix("$") { return registerValue(String(text.dropFirst())) }
+        if text.hasPrefix("$") {
+            let body = text.dropFirst()
+            if let i = body.firstIndex(where: { $0 == "+" || $0 == "-" }) {
+                guard let base = registerValue(String(body[..<i])),
+                      let off = parseNumber(body[body.index(after: i)...]) else { return nil }
+                return body[i] == "+" ? base &+ off : base &- off
+            }
+            return registerValue(String(body))
+        }
         return debugger.symbols.address(of: text)
     }
 
@@ -174,16 +183,18 @@ public final class Console {
     // MARK: points
 
     func watch(_ args: [String]) {
-        var words = args.filter { $0 != "write" }
+        var words = args
+        var kind = MachineDebugger.WatchKind.write
+        if let k = words.first.flatMap(MachineDebugger.WatchKind.init(rawValue:)) { kind = k; words.removeFirst() }
         let physical = words.contains("phys")
         words.removeAll { $0 == "phys" }
-        if args.contains("read") { return say("read watchpoints are not supported (values are compared between instructions)") }
-        guard let first = words.first, let a = address(first) else { return say("usage: watch [write] ADDR [LEN] [phys]") }
+        guard let first = words.first, let a = address(first) else { return say("usage: watch [read|write|access] ADDR [LEN] [phys]") }
         let length = words.count > 1 ? Int(words[1]) ?? 8 : 8
-        guard (1...64).contains(length), let id = debugger.addWatchpoint(a, length: length, physical: physical) else {
-            return say("cannot watch \(hex(a)) (not mapped, or LEN not 1-64)")
+        if physical && kind != .write { return say("a physical watchpoint watches for changes only (watch write ADDR LEN phys)") }
+        guard (1...4096).contains(length), let id = debugger.addWatchpoint(a, length: length, physical: physical, kind: kind) else {
+            return say("cannot watch \(hex(a)) (not mapped, or LEN not 1-4096)")
         }
-        say("watchpoint \(id): \(length) bytes at \(physical ? "PA" : "VA") \(hex(a))")
+        say("watchpoint \(id): \(kind.rawValue) \(length) bytes at \(physical ? "PA" : "VA") \(hex(a))")
     }
 
     func catchCommand(_ args: [String]) {
@@ -227,7 +238,7 @@ public final class Console {
         switch args.first {
         case "breakpoints", "b", "break":
             for b in debugger.breakpoints { say("\(b.id) breakpoint \(hex(b.address)) \(debugger.describe(b.address, cpu: cpu))\(b.temporary ? " (temporary)" : "")") }
-            for w in debugger.watchpoints { say("\(w.id) watchpoint \(w.length) bytes at \(w.physical ? "PA" : "VA") \(hex(w.address))") }
+            for w in debugger.watchpoints { say("\(w.id) watchpoint \(w.kind.rawValue) \(w.length) bytes at \(w.physical ? "PA" : "VA") \(hex(w.address))") }
             for (id, c) in debugger.catchpoints { say("\(id) catchpoint \(c)") }
         case "registers", "r": registers()
         case "vmid":

@@ -24,11 +24,16 @@ public final class MachineDebugger: CPUObserver {
         case eret, svc, hvc, smc, tlbi, ic, dc, stage2Fault
         case systemRegister(index: Int, read: Bool, write: Bool)
     }
+    public enum WatchKind: String { case write, read, access }
+    /// A VA watchpoint sees every access (its page leaves the software
+    /// TLB: `CPU.watchedPages`); a PA one compares the newest value between
+    /// instructions (it sees a change, whoever makes it).
     public struct Watchpoint {
         public let id: Int
         public let address: UInt64
         public let length: Int
         public let physical: Bool
+        public let kind: WatchKind
         var last: [UInt8]
     }
     public private(set) var breakpoints: [Breakpoint] = []
@@ -55,6 +60,7 @@ public final class MachineDebugger: CPUObserver {
     public private(set) var stoppedCPU = 0
     /// The address of the watchpoint that stopped the machine last.
     public private(set) var lastWatchpointAddress: UInt64?
+    public private(set) var lastWatchKind: WatchKind = .write
 
     // Stepping state for one resume.
     private var stepCPU: Int?
@@ -101,14 +107,28 @@ public final class MachineDebugger: CPUObserver {
         catchpoints.append((id, c))
         return id
     }
-    /// A write watchpoint (the value is compared before each instruction).
     @discardableResult
-    public func addWatchpoint(_ address: UInt64, length: Int, physical: Bool) -> Int? {
-        guard let bytes = read(cpu: board.cpus[stoppedCPU], address, count: length, physical: physical, cached: true) else { return nil }
+    public func addWatchpoint(_ address: UInt64, length: Int, physical: Bool, kind: WatchKind = .write) -> Int? {
+        guard let bytes = read(cpu: board.cpus[stoppedCPU], address, count: length, physical: physical, cached: true),
+              !(physical && kind != .write) else { return nil }
         let id = nextID
         nextID += 1
-        watchpoints.append(Watchpoint(id: id, address: address, length: length, physical: physical, last: bytes))
+        watchpoints.append(Watchpoint(id: id, address: address, length: length, physical: physical, kind: kind, last: bytes))
+        updateWatchedPages()
         return id
+    }
+
+    /// The pages of the VA watchpoints, on every CPU.
+    func updateWatchedPages() {
+        var pages: Set<UInt64> = []
+        for w in watchpoints where !w.physical {
+            var p = w.address & ~0xFFF
+            while p < w.address &+ UInt64(w.length) { pages.insert(p); p &+= 0x1000 }
+        }
+        for cpu in board.cpus {
+            cpu.watchedPages = pages
+            cpu.flushSoftTLB()
+        }
     }
     /// Deletes one point by number, or all when nil; false if there is none.
     @discardableResult
@@ -122,6 +142,7 @@ public final class MachineDebugger: CPUObserver {
             breakpoints = []; catchpoints = []; watchpoints = []
         }
         breakAddresses = Set(breakpoints.map(\.address))
+        updateWatchedPages()
         return breakpoints.count + catchpoints.count + watchpoints.count < before
     }
     public func removeBreakpoint(at address: UInt64) -> Bool {
@@ -133,6 +154,7 @@ public final class MachineDebugger: CPUObserver {
     public func removeWatchpoint(at address: UInt64) -> Bool {
         let n = watchpoints.count
         watchpoints.removeAll { $0.address == address }
+        updateWatchedPages()
         return watchpoints.count < n
     }
 
@@ -226,7 +248,7 @@ public final class MachineDebugger: CPUObserver {
             if hit.temporary { _ = delete(hit.id) }
             return true
         }
-        if !watchpoints.isEmpty { return checkWatchpoints(cpu) }
+        if watchpoints.contains(where: \.physical) { return checkWatchpoints(cpu) }
         return false
     }
 
@@ -236,10 +258,26 @@ public final class MachineDebugger: CPUObserver {
             guard let now = read(cpu: cpu, w.address, count: w.length, physical: w.physical, cached: true), now != w.last else { continue }
             watchpoints[n].last = now
             lastWatchpointAddress = w.address
+            lastWatchKind = .write
             stop(cpu, "watchpoint \(w.id): \(hex(w.address)) changed from \(hexBytes(w.last)) to \(hexBytes(now))")
             return true
         }
         return false
+    }
+
+    public func memoryAccessed(_ cpu: CPU, va: UInt64, size: Int, isWrite: Bool, value: UInt64) {
+        for w in watchpoints where !w.physical {
+            guard va < w.address &+ UInt64(w.length), w.address < va &+ UInt64(size) else { continue }
+            switch w.kind {
+            case .write where !isWrite, .read where isWrite: continue
+            default: break
+            }
+            lastWatchpointAddress = w.address
+            lastWatchKind = w.kind
+            stop(cpu, "watchpoint \(w.id): \(isWrite ? "write" : "read") of \(size) bytes at \(hex(va))"
+                 + (isWrite ? " (value \(hex(value)))" : ""))
+            return
+        }
     }
 
     public func exceptionTaken(_ cpu: CPU, _ e: ExceptionEvent) {

@@ -90,12 +90,9 @@ public final class GDBMachineTarget: GDBTarget {
         case .software, .hardware:
             debugger.addBreakpoint(address)
             return true
-        case .writeWatch:
-            return debugger.addWatchpoint(address, length: max(1, min(length, 8)), physical: false) != nil
-        case .readWatch, .accessWatch:
-            // Only value changes are watched (compared between
-            // instructions); gdb falls back to its own single-stepping.
-            return false
+        case .writeWatch, .readWatch, .accessWatch:
+            let k: MachineDebugger.WatchKind = kind == .writeWatch ? .write : kind == .readWatch ? .read : .access
+            return debugger.addWatchpoint(address, length: max(1, min(length, 4096)), physical: false, kind: k) != nil
         }
     }
 
@@ -111,7 +108,9 @@ public final class GDBMachineTarget: GDBTarget {
         switch outcome {
         case .observerStop(let cpu):
             if debugger.stopDescription.hasPrefix("watchpoint"), let w = debugger.lastWatchpointAddress {
-                return (cpu, .watchpoint(.writeWatch, address: w))
+                let k: GDBBreakpointKind = debugger.lastWatchKind == .write ? .writeWatch
+                    : debugger.lastWatchKind == .read ? .readWatch : .accessWatch
+                return (cpu, .watchpoint(k, address: w))
             }
             return (cpu, .trap)
         case .interrupted: return (debugger.stoppedCPU, .interrupted)
