@@ -30,7 +30,8 @@ let package = Package(
         .systemLibrary(name: "CLibDW", pkgConfig: "libdw", providers: [.apt(["libdw-dev"])]),
         // libedit: the console's line editing and history.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        .target(name: "Debugger", dependencies: ["Machine", "A64", "Memory", "ELF", "CLibDW", "CLibEdit"]),
+        .target(name: "Debugger", dependencies: ["Machine", "A64", "Memory", "ELF", "CLibDW", "CLibEdit"],
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .executableTarget(name: "a64emu", dependencies: [
             "Debugger", "Machine", "A64", "Memory", "ELF",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -203,6 +203,27 @@ def gdb_attach_case(emu, guests, verbose):
     return bool(ok)
 
 
+def audit_case(emu, guests, verbose):
+    """`run --stats`: the maintenance audit. Seed 001 with its fix on: the
+    hypervisor's local TLBI VMALLE1 on a vCPU switch (flushCPUContext)
+    removes entries; with the fix off that call site is gone, and the guest
+    fails."""
+    base = [emu, "run", "--stats", "--hyp", "--smp", "1", "--vcpus", "2", "--mode", "nvhe",
+            f"{guests}/hyp/seed001_vcpu_tlb_private.elf"]
+    on = subprocess.run(base, capture_output=True, text=True, timeout=120)
+    off = subprocess.run(base[:-1] + ["--without-fix", "local-tlbi-on-vcpu-switch", base[-1]],
+                         capture_output=True, text=True, timeout=120)
+    site = r"TLBI VMALLE1 at 0x[0-9a-f]+ <Hypervisor\.flushCPUContext\(_:tlb:icache:\)\+0x[0-9a-f]+>: executed \d+, removed or cleaned [1-9]"
+    ok = (re.search(r"maintenance \(TLB entries and cache lines each form removed or cleaned\):", on.stderr)
+          and re.search(site, on.stderr) and on.returncode == 0
+          and "flushCPUContext" not in "".join(l for l in off.stderr.splitlines(True) if "TLBI" in l)
+          and off.returncode != 0)
+    if verbose or not ok:
+        print(f"--- fix on ({on.returncode}):\n{on.stderr}\n--- fix off ({off.returncode}):\n{off.stderr}")
+    print(f"{'ok' if ok else 'FAIL'} - run --stats: the maintenance audit names the vCPU-switch TLBI (and not with the fix off)")
+    return bool(ok)
+
+
 def tmux_session(tmux, command):
     name = f"a64emu-check-{os.getpid()}-{time.monotonic_ns()}"
     subprocess.run([tmux, "new-session", "-d", "-s", name, "-x", "200", "-y", "60", command + "; sleep 30"],
@@ -303,6 +324,10 @@ def main():
                 passed += 1
             else:
                 failed += 1
+    if audit_case(args.emu, args.guests, args.verbose):
+        passed += 1
+    else:
+        failed += 1
     if not args.no_tmux:
         if tmux_case(args.emu, args.guests, args.verbose):
             passed += 1

@@ -125,7 +125,7 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("max-insns"), help: "Stop with exit status 124 after N instructions.")
     var maxInstructions: UInt64?
 
-    @Flag(help: "Print instructions executed, host seconds and MIPS on stderr at exit.")
+    @Flag(help: "Print instructions executed, host seconds and MIPS, cache statistics and the maintenance audit (what each TLBI, DC and IC removed, per call site) on stderr at exit.")
     var stats = false
 
     @Option(name: .customLong("semihosting-root"), help: "Folder the guest may open host files in (default: the guest ELF's folder).")
@@ -288,7 +288,7 @@ struct Run: ParsableCommand {
         var debugger: MachineDebugger? = nil
         let categories = traceWords.filter { $0 != "hyp" }
         var traceSink: UnsafeMutablePointer<FILE>? = nil
-        if !categories.isEmpty || gdb != nil {
+        if !categories.isEmpty || gdb != nil || stats {
             let loop0 = RunLoop(board: board, maxInstructions: maxInstructions)
             let symbols = SymbolTable(paths: images)
             symbols.demangle = true
@@ -305,6 +305,10 @@ struct Run: ParsableCommand {
             }
             let sink = traceSink ?? stderr
             d.traceOutput = { fputs($0, sink) }
+            if stats { d.audit = MaintenanceAudit() }
+            // The audit needs only the event calls; the per-instruction
+            // loop is for traces and gdb.
+            loop0.observed = !categories.isEmpty || gdb != nil
             debugger = d
         }
         defer { if let traceSink { fclose(traceSink) } }
@@ -362,6 +366,9 @@ struct Run: ParsableCommand {
                     line("cpu\(c.index) L1D", d)
                 }
                 line("L2", caches.l2.statistics)
+            }
+            if let audit = debugger?.audit {
+                for l in audit.report(symbols: debugger!.symbols) { fputs("a64emu: \(l)\n", stderr) }
             }
         }
         throw ExitCode(status)

@@ -288,8 +288,14 @@ extension CPU {
                 case .SYS:
                     let row = SystemInstructions.table[Int(d.imm)]
                     try checkSystemInstruction(row, rt: d.b)
-                    if observer != nil { observeSystemInstruction(Int(d.imm), operand: x[d.rd], pc: pc) }
-                    try systemInstruction(row.operation, x[d.rd])
+                    if observer != nil {
+                        let before = shared.maintenanceEffects
+                        observeSystemInstruction(Int(d.imm), operand: x[d.rd], pc: pc)
+                        try systemInstruction(row.operation, x[d.rd])
+                        observeSystemInstructionDone(Int(d.imm), effect: Int(shared.maintenanceEffects &- before), pc: pc)
+                    } else {
+                        try systemInstruction(row.operation, x[d.rd])
+                    }
                     // A TLBI or AT may have changed what translations hold.
                     pc = next; executed &+= 1
                     continue outer
@@ -591,6 +597,9 @@ extension CPU {
     }
     @inline(never) func observeSystemInstruction(_ i: Int, operand: UInt64, pc: UInt64) {
         observer?.systemInstructionExecuted(self, pc: pc, index: i, operand: operand)
+    }
+    @inline(never) func observeSystemInstructionDone(_ i: Int, effect: Int, pc: UInt64) {
+        observer?.systemInstructionCompleted(self, pc: pc, index: i, effect: effect)
     }
 }
 

@@ -68,7 +68,7 @@ extension CPU {
                 matches = { $0.regime == .el2 && Self.overlaps($0, range) }
             }
         }
-        for t in targets { t.invalidate(where: matches) }
+        for t in targets { shared.tlbEntriesInvalidated &+= UInt64(t.invalidate(where: matches)) }
     }
 
     /// The VA of a TLBI by VA: VA[55:12] in Xt[43:0], sign-extended from

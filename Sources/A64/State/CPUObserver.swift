@@ -23,6 +23,9 @@ public protocol CPUObserver: AnyObject {
     /// kept out of the software TLB, so each access takes the slow path),
     /// before it is performed; `value` is what a store writes.
     func memoryAccessed(_ cpu: CPU, va: UInt64, size: Int, isWrite: Bool, value: UInt64)
+    /// That SYS instruction done: `effect` TLB entries and cache lines it
+    /// removed or cleaned (0: it found nothing to do).
+    func systemInstructionCompleted(_ cpu: CPU, pc: UInt64, index: Int, effect: Int)
     /// An HVC or SMC answered by the board's firmware (PSCI) rather than
     /// taken as an exception.
     func firmwareCalled(_ cpu: CPU, pc: UInt64, conduit: FirmwareConduit)

@@ -40,6 +40,14 @@ public final class SharedProcessorState {
 
     /// Every CPU's TLB, for broadcast TLB maintenance.
     public private(set) var tlbs: [TLB] = []
+    /// TLB entries TLBIs have removed so far (every CPU's).
+    public var tlbEntriesInvalidated: UInt64 = 0
+
+    /// Entries and lines every maintenance instruction so far removed or
+    /// cleaned: the audit's measure of what one TLBI, DC or IC did.
+    public var maintenanceEffects: UInt64 {
+        instructionCaches.reduce(tlbEntriesInvalidated &+ (dataCaches?.maintenanceEffects ?? 0)) { $0 &+ $1.maintenanceEffects }
+    }
 
     /// The data caches (nil: the cache model is off), and every CPU's
     /// I-cache, for broadcast IC maintenance.

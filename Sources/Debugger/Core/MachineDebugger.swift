@@ -54,6 +54,8 @@ public final class MachineDebugger: CPUObserver {
             ("insn", .insn), ("exceptions", .exceptions), ("mmu", .mmu), ("tlbi", .tlbi), ("cache", .cache)]
     }
     public var trace: TraceSet = []
+    /// `--stats`: the maintenance audit, when on.
+    public var audit: MaintenanceAudit?
 
     /// Why the machine last stopped, in words (the console prints it).
     public private(set) var stopDescription = ""
@@ -281,6 +283,8 @@ public final class MachineDebugger: CPUObserver {
     }
 
     public func exceptionTaken(_ cpu: CPU, _ e: ExceptionEvent) {
+        // Attached only for --stats (the audit): nothing to do here.
+        guard trace.contains(.exceptions) || !catchpoints.isEmpty else { return }
         let ec = Syndrome.exceptionClass(e.syndrome)
         if trace.contains(.exceptions) {
             emitTrace(cpu, "exception \(e.kind.rawValue) EL\(e.fromEL) -> EL\(e.toEL) "
@@ -340,6 +344,7 @@ public final class MachineDebugger: CPUObserver {
                                             "TTBR0_EL2", "TTBR1_EL2", "MAIR_EL1", "MAIR_EL2", "VTTBR_EL2", "VTCR_EL2", "HCR_EL2"]
 
     public func systemRegisterAccessed(_ cpu: CPU, pc: UInt64, index: Int, isRead: Bool, value: UInt64) {
+        guard trace.contains(.mmu) || !catchpoints.isEmpty else { return }
         let name = SystemRegisters.table[index].name
         if trace.contains(.mmu) && !isRead && Self.mmuRegisters.contains(name) {
             emitTrace(cpu, "msr \(name) = \(hex(value)) at \(describe(pc, cpu: cpu))")
@@ -352,6 +357,7 @@ public final class MachineDebugger: CPUObserver {
     }
 
     public func systemInstructionExecuted(_ cpu: CPU, pc: UInt64, index: Int, operand: UInt64) {
+        guard !trace.isDisjoint(with: [.tlbi, .cache]) || !catchpoints.isEmpty else { return }
         let name = SystemInstructions.table[index].name
         let kind: Catchpoint = name.hasPrefix("TLBI") ? .tlbi : name.hasPrefix("IC") ? .ic : name.hasPrefix("DC") ? .dc : .eret
         if (kind == .tlbi && trace.contains(.tlbi)) || ((kind == .ic || kind == .dc) && trace.contains(.cache)) {
@@ -367,6 +373,10 @@ public final class MachineDebugger: CPUObserver {
     /// one in a VM, VTTBR_EL2's at EL2 (D8.17 "TLB maintenance" by EL2).
     func vmidText(_ cpu: CPU) -> String {
         cpu.currentEL == 2 ? "VTTBR_EL2.VMID \(systemRegister(cpu, "VTTBR_EL2") >> 48)" : "VMID \(cpu.currentContext.vmid)"
+    }
+
+    public func systemInstructionCompleted(_ cpu: CPU, pc: UInt64, index: Int, effect: Int) {
+        audit?.record(form: index, pc: pc, inVM: inVM(cpu), effect: effect)
     }
 
     public func firmwareCalled(_ cpu: CPU, pc: UInt64, conduit: FirmwareConduit) {
@@ -423,8 +433,9 @@ public final class MachineDebugger: CPUObserver {
     /// Whether `cpu` at `el` (default: its current EL) runs in a VM: EL1 or
     /// EL0 with HCR_EL2.VM set (which image's symbols apply under --hyp).
     public func inVM(_ cpu: CPU, el: UInt8? = nil) -> Bool {
-        (el ?? cpu.currentEL) < 2 && systemRegister(cpu, "HCR_EL2") & 1 != 0
+        (el ?? cpu.currentEL) < 2 && cpu.readSystemRegister(Self.hcrEL2) & 1 != 0
     }
+    static let hcrEL2 = SystemRegisters.index(named: "HCR_EL2")!
 
     /// "<symbol+off>" for an address as `cpu` at `el` sees it (default: the
     /// stopped CPU, at its EL).

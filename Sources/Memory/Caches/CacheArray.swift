@@ -16,6 +16,9 @@ public final class CacheArray {
     public struct Statistics: Sendable {
         public var hits: UInt64 = 0, misses: UInt64 = 0, evictions: UInt64 = 0
         public var writeBacks: UInt64 = 0, maintenance: UInt64 = 0
+        /// Lines a maintenance operation removed or cleaned (the audit of
+        /// `--stats`: maintenance that found nothing to do adds nothing).
+        public var maintenanceEffects: UInt64 = 0
     }
     public var statistics = Statistics()
 
@@ -57,6 +60,12 @@ public final class CacheArray {
 
     @inline(__always) func bytes(_ slot: Int) -> UnsafeMutablePointer<UInt8> {
         data + slot * geometry.lineSize
+    }
+
+    /// `drop` by a maintenance operation: counted when the slot held a line.
+    func dropForMaintenance(_ slot: Int) {
+        if tags[slot] != Self.invalid { statistics.maintenanceEffects &+= 1 }
+        drop(slot)
     }
 
     func drop(_ slot: Int) {

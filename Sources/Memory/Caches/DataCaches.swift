@@ -220,7 +220,10 @@ public final class DataCaches {
             let c = l1[cpu]
             let s = c.find(line, set: c.set(ofIndex: line))!
             c.statistics.maintenance &+= 1
-            if c.dirty[s] { writeBackToL2(line, from: c.bytes(s)); c.dirty[s] = false; c.statistics.writeBacks &+= 1 }
+            if c.dirty[s] {
+                writeBackToL2(line, from: c.bytes(s)); c.dirty[s] = false
+                c.statistics.writeBacks &+= 1; c.statistics.maintenanceEffects &+= 1
+            }
         }
         if point == .coherency, let s = l2.find(line, set: l2.set(ofIndex: line)) {
             l2.statistics.maintenance &+= 1
@@ -229,6 +232,7 @@ public final class DataCaches {
                 memory.noteRAMWrite(line << lineShift, lineSize)
                 l2.dirty[s] = false
                 l2.statistics.writeBacks &+= 1
+                l2.statistics.maintenanceEffects &+= 1
             }
         }
     }
@@ -238,11 +242,11 @@ public final class DataCaches {
         let line = lineAddress(pa)
         if let cpu = owner[line] {
             let c = l1[cpu]
-            c.drop(c.find(line, set: c.set(ofIndex: line))!)
+            c.dropForMaintenance(c.find(line, set: c.set(ofIndex: line))!)
             c.statistics.maintenance &+= 1
             owner[line] = nil
         }
-        if let s = l2.find(line, set: l2.set(ofIndex: line)) { l2.drop(s); l2.statistics.maintenance &+= 1 }
+        if let s = l2.find(line, set: l2.set(ofIndex: line)) { l2.dropForMaintenance(s); l2.statistics.maintenance &+= 1 }
     }
 
     public func cleanAndInvalidate(_ pa: UInt64) {
@@ -263,6 +267,7 @@ public final class DataCaches {
         let line = cache.tags[slot]
         cache.statistics.maintenance &+= 1
         guard line != CacheArray.invalid else { return }
+        if op != .clean || cache.dirty[slot] { cache.statistics.maintenanceEffects &+= 1 }
         if op != .invalidate && cache.dirty[slot] {
             if level == 1 {
                 writeBackToL2(line, from: cache.bytes(slot))
@@ -280,6 +285,11 @@ public final class DataCaches {
     }
 
     // MARK: the debugger's view
+
+    /// Lines maintenance has removed or cleaned so far, in every level.
+    public var maintenanceEffects: UInt64 {
+        l1.reduce(l2.statistics.maintenanceEffects) { $0 &+ $1.statistics.maintenanceEffects }
+    }
 
     public struct LineView: Equatable, Sendable {
         public var cpu: Int?          // nil: the shared L2

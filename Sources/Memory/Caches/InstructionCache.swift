@@ -25,6 +25,8 @@ public final class InstructionCache {
     }
 
     public var statistics: CacheArray.Statistics { array.statistics }
+    /// Lines IC instructions have removed so far.
+    public var maintenanceEffects: UInt64 { array.statistics.maintenanceEffects }
 
     @inline(__always) func set(va: UInt64, pa: UInt64) -> Int {
         array.set(ofIndex: (policy == .vipt ? va : pa) >> lineShift)
@@ -85,7 +87,7 @@ public final class InstructionCache {
     /// IC IALLU / IALLUIS: every line, or (VPIPT at EL1) those of one VMID.
     public func invalidateAll(vmid: UInt16? = nil) {
         array.statistics.maintenance &+= 1
-        for slot in 0..<slotCount where vmid == nil || vmids[slot] == vmid! { array.drop(slot) }
+        for slot in 0..<slotCount where vmid == nil || vmids[slot] == vmid! { array.dropForMaintenance(slot) }
     }
 
     /// IC IVAU: the lines of `pa` — PIPT and VPIPT in its set, VIPT only in
@@ -96,7 +98,7 @@ public final class InstructionCache {
         let s = set(va: va, pa: pa)
         let base = s * geometry.ways
         for w in 0..<geometry.ways where array.tags[base + w] == pa >> lineShift && (vmid == nil || vmids[base + w] == vmid!) {
-            array.drop(base + w)
+            array.dropForMaintenance(base + w)
         }
     }
 
