@@ -224,6 +224,42 @@ def audit_case(emu, guests, verbose):
     return bool(ok)
 
 
+EXPLAIN = [
+    # (scenario, a64emu options, the fix, what the report must say with the fix off)
+    ("seed 001: vCPUs sharing a CPU", ["--smp", "1", "--vcpus", "2", "--mode", "nvhe"],
+     "local-tlbi-on-vcpu-switch", "seed001_vcpu_tlb_private.elf",
+     r"cpu0 EL1 VMID 1 ASID \d+ pc 0x[0-9a-f]+ <vcpu1\+0x[0-9a-f]+>: translation of VA 0x2000000000 used PA (0x[0-9a-f]+); "
+     r"TLB entry EL1&0 VMID 1 .*the tables now give PA (?!\1)0x[0-9a-f]+\. Smallest fix: .*a TLBI VMALLE1 on cpu0 before this context ran"),
+    ("seed 000: VPIPT I-cache, nVHE", ["--smp", "1", "--icache-policy", "vpipt", "--mode", "nvhe"],
+     "vpipt-icache-on-unmap", "seed000_vpipt_remap.elf",
+     r"cpu0 EL1 VMID 1 ASID 0 pc (0x[0-9a-f]+) .*: instruction at \1: executed d2800060 \(mov x0, #0x3\) from cpu0's I-cache line "
+     r"PA 0x[0-9a-f]+ tagged VMID 1, the newest write there is d2800040 \(mov x0, #0x2\)"),
+    ("seed 003: an MMU-off vCPU fills the I-cache", ["--smp", "1", "--vcpus", "2", "--mode", "nvhe"],
+     "icache-inval-on-vcpu-switch", "seed003_mmuoff_fetch_pollutes.elf",
+     r"cpu0 EL1 VMID 1 ASID 0 pc 0x[0-9a-f]+ <code_c>: instruction at 0x[0-9a-f]+: executed d2800020 \(mov x0, #0x1\) "
+     r"from cpu0's I-cache line .* the newest write there is d2800040 \(mov x0, #0x2\)"),
+]
+
+
+def explain_cases(emu, guests, verbose):
+    """--explain-stale on the scenarios: with the fix on, no stale use at
+    all; with it off, the stale translation or instruction named, with the
+    maintenance that would have removed it."""
+    results = []
+    for name, options, fix, elf, pattern in EXPLAIN:
+        base = [emu, "run", "--explain-stale", "--hyp", "--cache-model", "on", *options]
+        on = subprocess.run(base + [f"{guests}/hyp/{elf}"], capture_output=True, text=True, timeout=300)
+        off = subprocess.run(base + ["--without-fix", fix, f"{guests}/hyp/{elf}"], capture_output=True, text=True,
+                             timeout=300)
+        ok = ("explain-stale: no stale use" in on.stderr and on.returncode == 0
+              and off.returncode != 0 and re.search(pattern, off.stderr))
+        if verbose or not ok:
+            print(f"--- fix on:\n{on.stderr}\n--- fix off:\n{off.stderr}")
+        print(f"{'ok' if ok else 'FAIL'} - --explain-stale, {name}: nothing with the fix on, the stale use named with --without-fix {fix}")
+        results.append(bool(ok))
+    return results
+
+
 def tmux_session(tmux, command):
     name = f"a64emu-check-{os.getpid()}-{time.monotonic_ns()}"
     subprocess.run([tmux, "new-session", "-d", "-s", name, "-x", "200", "-y", "60", command + "; sleep 30"],
@@ -324,6 +360,8 @@ def main():
                 passed += 1
             else:
                 failed += 1
+    for ok in explain_cases(args.emu, args.guests, args.verbose):
+        passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
     if audit_case(args.emu, args.guests, args.verbose):
         passed += 1
     else:

@@ -137,6 +137,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Print events as they happen, a comma-separated list of: insn (each instruction, Tarmac-like), exceptions, mmu (translation-register writes), tlbi, cache (IC and DC), hyp (the hypervisor's own trace, with --hyp).")
     var trace: String?
 
+    @Flag(name: .customLong("explain-stale"), help: "Report every use of a TLB entry or I-cache line that differs from what a coherent machine gives (the tables now, the newest write), with the maintenance that would have removed it (slower).")
+    var explainStale = false
+
     @Option(name: .customLong("trace-file"), help: "Write the --trace lines to this file instead of standard error.")
     var traceFile: String?
 
@@ -288,7 +291,7 @@ struct Run: ParsableCommand {
         var debugger: MachineDebugger? = nil
         let categories = traceWords.filter { $0 != "hyp" }
         var traceSink: UnsafeMutablePointer<FILE>? = nil
-        if !categories.isEmpty || gdb != nil || stats {
+        if !categories.isEmpty || gdb != nil || stats || explainStale {
             let loop0 = RunLoop(board: board, maxInstructions: maxInstructions)
             let symbols = SymbolTable(paths: images)
             symbols.demangle = true
@@ -309,6 +312,7 @@ struct Run: ParsableCommand {
             // The audit needs only the event calls; the per-instruction
             // loop is for traces and gdb.
             loop0.observed = !categories.isEmpty || gdb != nil
+            d.explainStale = explainStale
             debugger = d
         }
         defer { if let traceSink { fclose(traceSink) } }
@@ -370,6 +374,9 @@ struct Run: ParsableCommand {
             if let audit = debugger?.audit {
                 for l in audit.report(symbols: debugger!.symbols) { fputs("a64emu: \(l)\n", stderr) }
             }
+        }
+        if explainStale, let debugger {
+            for l in debugger.staleReport() { fputs("a64emu: \(l)\n", stderr) }
         }
         throw ExitCode(status)
     }

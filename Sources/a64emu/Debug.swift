@@ -27,6 +27,7 @@ struct Debug: ParsableCommand {
         symbols.demangle = true
         symbols.splitByVM = options.hyp.enabled
         let debugger = MachineDebugger(board: board, loop: loop, symbols: symbols, output: { fputs($0, stdout); fflush(stdout) })
+        debugger.explainStale = options.explainStale
         let console = Console(debugger: debugger, output: { fputs($0, stdout); fflush(stdout) })
         signal(SIGINT) { _ in consoleInterruptCount += 1 }
         print("a64emu debug: \(board.cpus.count) CPU(s), stopped before the first instruction; `help` lists the commands")

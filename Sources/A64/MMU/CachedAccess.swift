@@ -163,7 +163,16 @@ extension CPU {
 
     /// The VMID a VPIPT I-cache tags a fetch with: the current VMID in the
     /// EL1&0 regime, a value no VMID has at EL2.
-    var instructionCacheVMID: UInt16 {
+    /// The page the interpreter fetches from now (VA, PA), whether the
+    /// fetch is cacheable and whether it goes through the I-cache: for
+    /// `--explain-stale`.
+    public var currentFetch: (va: UInt64, pa: UInt64, cacheable: Bool, viaICache: Bool)? {
+        guard fetchPage.va != 1, icache != nil else { return nil }
+        return (fetchPage.va, fetchPage.pa, fetchPage.cacheable,
+                fetchPage.cacheable || features.caches.allocateOnNonCacheableFetch)
+    }
+
+    public var instructionCacheVMID: UInt16 {
         regime(forEL: currentEL) == .el10 ? currentVMID : 0xFFFF
     }
 

@@ -116,7 +116,7 @@ extension CPU {
         let t: (pa: UInt64, entry: TLBEntry)
         do { t = try translate(va, access, el: currentEL) } catch { throw .abort(error) }
         let page = t.pa & ~0xFFF
-        if memory.isRAM(page, 4096) && (!hasWatchedPages || !watchedPages.contains(va & ~0xFFF)) {
+        if memory.isRAM(page, 4096) && !explainStale && (!hasWatchedPages || !watchedPages.contains(va & ~0xFFF)) {
             let e = softSlot(va)
             let tag = va & ~0xFFF
             let delta = (page &- ramBase) &- tag

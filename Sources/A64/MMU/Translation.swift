@@ -63,6 +63,7 @@ extension CPU {
             let address = stripTag(va, regime, access)
             if let hit = tlb.lookup(.combined, address, context) {
                 entry = hit
+                if explainStale { checkStaleTranslation(hit, address, el: el) }
             } else {
                 entry = try walk(address, va: va, access, regime, context)
                 tlb.insert(entry)

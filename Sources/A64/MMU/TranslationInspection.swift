@@ -85,6 +85,14 @@ extension CPU {
         return s2.outputBase | (ipa & (s2.size &- 1))
     }
 
+    /// `--explain-stale`: the PA a TLB hit gives against the one the tables
+    /// give now (a walk that changes nothing); a difference is reported.
+    @inline(never) func checkStaleTranslation(_ hit: TLBEntry, _ address: UInt64, el: UInt8) {
+        let used = hit.outputBase | (address & (hit.size &- 1))
+        let fresh = inspectTranslate(address, el: el)
+        if fresh != used { observer?.staleTranslation(self, va: address, used: hit, usedPA: used, freshPA: fresh) }
+    }
+
     /// The translation context of the current EL: regime, VMID and ASID
     /// (the TLB tag its accesses use), for the debugger's `info vmid`.
     public var currentContext: (regime: TranslationRegime, vmid: UInt16, asid: UInt16) {

@@ -118,6 +118,10 @@ public final class CPU {
     /// Virtual pages (4K-aligned) whose data accesses the observer sees
     /// one by one (debugger watchpoints). Call `flushSoftTLB` after a change.
     public var watchedPages: Set<UInt64> = [] { didSet { hasWatchedPages = !watchedPages.isEmpty } }
+    /// `--explain-stale`: every TLB hit is compared with the tables (the
+    /// observer hears of a difference), and the software TLB is not filled
+    /// so that every access reaches the TLB. Off: one test on a TLB hit.
+    public var explainStale = false
     /// `watchedPages` is not empty: the one test the access slow paths make.
     var hasWatchedPages = false
 

@@ -26,6 +26,9 @@ public protocol CPUObserver: AnyObject {
     /// That SYS instruction done: `effect` TLB entries and cache lines it
     /// removed or cleaned (0: it found nothing to do).
     func systemInstructionCompleted(_ cpu: CPU, pc: UInt64, index: Int, effect: Int)
+    /// `--explain-stale`: a TLB entry was used whose output differs from
+    /// what the translation tables give now (`freshPA` nil: they fault).
+    func staleTranslation(_ cpu: CPU, va: UInt64, used: TLBEntry, usedPA: UInt64, freshPA: UInt64?)
     /// An HVC or SMC answered by the board's firmware (PSCI) rather than
     /// taken as an exception.
     func firmwareCalled(_ cpu: CPU, pc: UInt64, conduit: FirmwareConduit)

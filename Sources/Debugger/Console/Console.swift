@@ -41,7 +41,7 @@ public final class Console {
         (["break", "b"], "break ADDR|SYMBOL|SYMBOL+OFF|FILE:LINE"),
         (["delete", "d"], "delete [N]: delete point N, or all"),
         (["watch"], "watch [read|write|access] ADDR [LEN]: stop after an access to those VAs; watch ADDR LEN phys: stop when the bytes at a PA change"),
-        (["catch"], "catch exception [EC-NAME|EC] [to ELn] | eret | hvc | smc | svc | sysreg NAME [read|write] | tlbi | ic | dc | stage2-fault"),
+        (["catch"], "catch exception [EC-NAME|EC] [to ELn] | eret | hvc | smc | svc | sysreg NAME [read|write] | tlbi | ic | dc | stage2-fault | stale"),
         (["info", "i"], "info breakpoints | registers | vmid | symbol ADDR | line ADDR"),
         (["regs", "r"], "regs: general registers, SP, PC, PSTATE"),
         (["sysregs"], "sysregs [GROUP]: system registers (GROUP: a name part such as EL2, TTBR, or all)"),
@@ -54,6 +54,7 @@ public final class Console {
         (["dcache"], "dcache ADDR: the data-cache lines holding ADDR, dirty and stale state"),
         (["cpu"], "cpu N: focus on CPU N"),
         (["trace"], "trace on|off [insn|exceptions|mmu|tlbi|cache]"),
+        (["explain"], "explain: the stale uses seen so far (--explain-stale)"),
         (["help", "h", "?"], "help"),
         (["quit", "q"], "quit"),
     ]
@@ -126,6 +127,8 @@ public final class Console {
             focus = n
             say(location())
         case "trace": traceCommand(args)
+        case "explain":
+            say(debugger.explainStale ? debugger.staleReport().joined(separator: "\n") : "explain needs --explain-stale")
         case "help":
             say(Self.commands.map { "  \($0.names.joined(separator: ", ")): \($0.usage)" }.joined(separator: "\n"))
         case "quit":
@@ -222,6 +225,9 @@ public final class Console {
         case "ic": c = .ic
         case "dc": c = .dc
         case "stage2-fault": c = .stage2Fault
+        case "stale":
+            guard debugger.explainStale else { return say("catch stale needs --explain-stale") }
+            c = .stale
         case "sysreg":
             guard args.count >= 2, let i = SystemRegisters.index(named: args[1].uppercased()) else {
                 return say("usage: catch sysreg NAME [read|write] (a name from `sysregs all`)")

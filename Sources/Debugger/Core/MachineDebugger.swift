@@ -21,7 +21,7 @@ public final class MachineDebugger: CPUObserver {
     }
     public enum Catchpoint: Equatable {
         case exception(ec: UInt64?, toEL: UInt8?)
-        case eret, svc, hvc, smc, tlbi, ic, dc, stage2Fault
+        case eret, svc, hvc, smc, tlbi, ic, dc, stage2Fault, stale
         case systemRegister(index: Int, read: Bool, write: Bool)
     }
     public enum WatchKind: String { case write, read, access }
@@ -57,6 +57,32 @@ public final class MachineDebugger: CPUObserver {
     /// `--stats`: the maintenance audit, when on.
     public var audit: MaintenanceAudit?
 
+    /// `--explain-stale`: uses of a TLB entry or an I-cache line that differ
+    /// from what a coherent machine would give (the tables now, the newest
+    /// write), each distinct one recorded once.
+    public struct StaleUse {
+        public let kind: String          // "translation" or "instruction"
+        public let cpu: Int
+        public let el: UInt8
+        public let vmid: UInt16
+        public let asid: UInt16
+        public let pc: UInt64
+        public let address: UInt64
+        public let used: UInt64
+        public let fresh: UInt64?
+        public let detail: String
+    }
+    public private(set) var staleUses: [StaleUse] = []
+    public private(set) var staleUseCount = 0
+    private var staleKeys: Set<String> = []
+    private var lastPC: [UInt64]
+    public var explainStale = false {
+        didSet {
+            for cpu in board.cpus { cpu.explainStale = explainStale; cpu.flushSoftTLB() }
+            if explainStale { loop.observed = true }
+        }
+    }
+
     /// Why the machine last stopped, in words (the console prints it).
     public private(set) var stopDescription = ""
     public private(set) var stoppedCPU = 0
@@ -88,6 +114,7 @@ public final class MachineDebugger: CPUObserver {
         traceSnapshot = Array(repeating: Array(repeating: 0, count: 34), count: n)
         traceSnapshotValid = Array(repeating: false, count: n)
         traceCount = Array(repeating: 0, count: n)
+        lastPC = Array(repeating: 0, count: n)
         for cpu in board.cpus { cpu.observer = self }
         loop.observed = true
     }
@@ -227,6 +254,11 @@ public final class MachineDebugger: CPUObserver {
 
     public func beforeInstruction(_ cpu: CPU, pc: UInt64) -> Bool {
         let i = cpu.index
+        if explainStale {
+            lastPC[i] = pc
+            checkStaleInstruction(cpu, pc)
+            if cpu.observerStopRequested { return true }
+        }
         if trace.contains(.insn) { traceInstruction(cpu, pc) }
         var atResumePoint = false
         if firstAfterResume[i] {
@@ -373,6 +405,72 @@ public final class MachineDebugger: CPUObserver {
     /// one in a VM, VTTBR_EL2's at EL2 (D8.17 "TLB maintenance" by EL2).
     func vmidText(_ cpu: CPU) -> String {
         cpu.currentEL == 2 ? "VTTBR_EL2.VMID \(systemRegister(cpu, "VTTBR_EL2") >> 48)" : "VMID \(cpu.currentContext.vmid)"
+    }
+
+    public func staleTranslation(_ cpu: CPU, va: UInt64, used: TLBEntry, usedPA: UInt64, freshPA: UInt64?) {
+        let c = cpu.currentContext
+        let what = freshPA.map { "the tables now give PA \(hex($0))" } ?? "the tables now fault"
+        let scope = used.global ? "global" : "ASID \(used.asid)"
+        let suggestion = used.regime == .el10
+            ? "TLBI VAE1IS (or VAAE1IS) for VA \(hex(va & ~0xFFF)) after the table write, or a TLBI VMALLE1 on cpu\(cpu.index) before this context ran"
+            : "TLBI VAE2IS for VA \(hex(va & ~0xFFF)) after the table write"
+        recordStale(cpu, StaleUse(kind: "translation", cpu: cpu.index, el: cpu.currentEL, vmid: c.vmid, asid: c.asid,
+                                  pc: lastPC[cpu.index], address: va, used: usedPA, fresh: freshPA,
+                                  detail: "TLB entry \(used.regime) VMID \(used.vmid) \(scope) \(hex(used.inputBase)) -> \(hex(used.outputBase)); \(what). Smallest fix: \(suggestion)"),
+                    key: "t\(cpu.index):\(used.regime):\(used.vmid):\(used.asid):\(used.inputBase):\(used.outputBase):\(freshPA ?? 1)")
+    }
+
+    /// The word the CPU executes from its I-cache against what a coherent
+    /// machine would fetch: the newest write to that address (in a data
+    /// cache or memory) for a cacheable fetch, memory for a Non-cacheable
+    /// one (stage 1 off: it reads memory, B2.2).
+    func checkStaleInstruction(_ cpu: CPU, _ pc: UInt64) {
+        guard let ic = cpu.icache, let caches = board.shared.dataCaches, let f = cpu.currentFetch,
+              f.viaICache, pc & ~0xFFF == f.va else { return }
+        let line = UInt64(ic.geometry.lineSize)
+        let pa = f.pa | (pc & 0xFFF)
+        guard let slot = ic.lookup(va: pc & ~(line - 1), pa: pa & ~(line - 1), vmid: cpu.instructionCacheVMID) else { return }
+        let bytes = ic.bytes(slot) + Int(pc & (line - 1))
+        var used: UInt32 = 0, fresh: UInt32 = 0
+        let memory = board.shared.memory
+        for k in 0..<4 {
+            used |= UInt32(bytes[k]) << UInt32(8 * k)
+            let b = f.cacheable ? caches.coherentByte(pa + UInt64(k))
+                : UInt8(truncatingIfNeeded: (try? memory.read(pa + UInt64(k), size: 1)) ?? 0)
+            fresh |= UInt32(b) << UInt32(8 * k)
+        }
+        guard used != fresh else { return }
+        let c = cpu.currentContext
+        let dis = { (w: UInt32) in String(Disassembler.text(w, at: pc).map { $0 == "\t" ? " " : $0 }) }
+        recordStale(cpu, StaleUse(kind: "instruction", cpu: cpu.index, el: cpu.currentEL, vmid: c.vmid, asid: c.asid,
+                                  pc: pc, address: pc, used: UInt64(used), fresh: UInt64(fresh),
+                                  detail: "executed \(hex8(used)) (\(dis(used))) from cpu\(cpu.index)'s I-cache line PA \(hex(pa & ~(line - 1))) tagged VMID \(cpu.instructionCacheVMID == 0xFFFF ? "none (EL2)" : String(cpu.instructionCacheVMID)), \(f.cacheable ? "the newest write there is" : "memory (a Non-cacheable fetch) holds") \(hex8(fresh)) (\(dis(fresh))). Smallest fix: DC CVAU + IC IVAU for \(hex(pc & ~(line - 1))) after writing it, or IC IALLU on cpu\(cpu.index) before running this code"),
+                    key: "i\(cpu.index):\(pa):\(used):\(fresh)")
+    }
+
+    private func recordStale(_ cpu: CPU, _ use: StaleUse, key: String) {
+        staleUseCount += 1
+        guard staleKeys.insert(key).inserted else { return }
+        staleUses.append(use)
+        for (id, c) in catchpoints where c == .stale {
+            stop(cpu, "catchpoint \(id): stale \(use.kind) use\n  " + describeStale(use))
+            return
+        }
+    }
+
+    public func describeStale(_ u: StaleUse) -> String {
+        "cpu\(u.cpu) EL\(u.el) VMID \(u.vmid) ASID \(u.asid) pc \(hex(u.pc)) \(describe(u.pc, cpu: board.cpus[u.cpu])): "
+            + (u.kind == "translation" ? "translation of VA \(hex(u.address)) used PA \(hex(u.used)); " : "instruction at \(hex(u.address)): ")
+            + u.detail
+    }
+
+    /// The `--explain-stale` report (the console's `explain`).
+    public func staleReport() -> [String] {
+        if staleUses.isEmpty { return ["explain-stale: no stale use (every translation and instruction used matched a coherent machine)"] }
+        var lines = ["explain-stale: \(staleUseCount) stale use(s), \(staleUses.count) distinct:"]
+        for (n, u) in staleUses.prefix(20).enumerated() { lines.append("  \(n + 1). " + describeStale(u)) }
+        if staleUses.count > 20 { lines.append("  ... and \(staleUses.count - 20) more") }
+        return lines
     }
 
     public func systemInstructionCompleted(_ cpu: CPU, pc: UInt64, index: Int, effect: Int) {
