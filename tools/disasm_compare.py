@@ -24,24 +24,17 @@ Standard library only.
 """
 import argparse
 import collections
-import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from check_fp import toolchain  # noqa: E402  (the Swift toolchain's clang and llvm-objdump)
 
 LINE = re.compile(r"^\s*([0-9a-f]+):\s+([0-9a-f]{8})\s+(.*)$")
-
-
-def toolchain(name):
-    swift = shutil.which("swift")
-    if not swift:
-        sys.exit("disasm_compare.py: swift is not on PATH (its llvm-objdump is the reference)")
-    return str(Path(os.path.realpath(swift)).parent / name)
 
 
 def normalise(text):

@@ -149,12 +149,3 @@ extension Disasm {
         fputs(out, stdout)
     }
 }
-
-func hex8(_ w: UInt32) -> String {
-    let s = String(w, radix: 16)
-    return String(repeating: "0", count: 8 - s.count) + s
-}
-func hex16(_ a: UInt64) -> String {
-    let s = String(a, radix: 16)
-    return String(repeating: "0", count: max(0, 16 - s.count)) + s
-}

@@ -57,7 +57,7 @@ extension CPU {
 
     /// GetPSRFromPSTATE for AArch64: N Z C V [31:28], IL [20], D A I F
     /// [9:6], M[4] = 0 (AArch64), M[3:0] = EL and SP selection.
-    func pstateAsSPSR() -> UInt64 {
+    public func pstateAsSPSR() -> UInt64 {
         UInt64(nzcv) | (illegalState ? 1 << 20 : 0) | daif | UInt64(currentEL) << 2 | UInt64(spSel)
     }
 }

@@ -211,7 +211,7 @@ public final class Console {
                 if args[i] == "to", i + 1 < args.count, let el = UInt8(args[i + 1].lowercased().replacingPrefix("el")) {
                     toEL = el; i += 2; continue
                 }
-                if let n = Syndrome.catchNames[args[i].lowercased()] ?? parseNumber(Substring(args[i])) {
+                if let n = Syndrome.catchNames[args[i].lowercased()].map({ UInt64($0.rawValue) }) ?? parseNumber(Substring(args[i])) {
                     ec = n; i += 1; continue
                 }
                 return say("unknown exception class '\(args[i])' (names: \(Syndrome.catchNames.keys.sorted().joined(separator: " ")), or a number)")

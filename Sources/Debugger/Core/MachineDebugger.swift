@@ -592,11 +592,11 @@ public final class MachineDebugger: CPUObserver {
     }
 }
 
-func hex16(_ v: UInt64) -> String {
+public func hex16(_ v: UInt64) -> String {
     let s = String(v, radix: 16)
     return String(repeating: "0", count: max(0, 16 - s.count)) + s
 }
-func hex8(_ w: UInt32) -> String {
+public func hex8(_ w: UInt32) -> String {
     let s = String(w, radix: 16)
     return String(repeating: "0", count: max(0, 8 - s.count)) + s
 }

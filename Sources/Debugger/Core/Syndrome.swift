@@ -1,30 +1,31 @@
 import A64
 
-/// ESR_ELx in words: the exception class (ARM ARM D24.2.40, Table D24-?
-/// "ESR_ELx.EC") and the ISS fields a hypervisor developer reads first.
+/// ESR_ELx in words: the exception class (ARM ARM D24.2.40 "ESR_EL1",
+/// field EC) and the ISS fields a hypervisor developer reads first.
 public enum Syndrome {
-    static let classNames: [UInt64: String] = [
-        0x00: "Unknown reason (UNDEFINED)", 0x01: "WFI/WFE trapped", 0x07: "SIMD/FP access trapped",
-        0x0E: "Illegal Execution state", 0x11: "SVC (AArch32)", 0x15: "SVC", 0x16: "HVC", 0x17: "SMC",
-        0x18: "MSR/MRS/SYS trapped", 0x1A: "ERET trapped", 0x20: "Instruction Abort from a lower EL",
-        0x21: "Instruction Abort (same EL)", 0x22: "PC alignment fault", 0x24: "Data Abort from a lower EL",
-        0x25: "Data Abort (same EL)", 0x26: "SP alignment fault", 0x2C: "FP exception", 0x2F: "SError",
-        0x30: "Breakpoint from a lower EL", 0x31: "Breakpoint (same EL)", 0x32: "Software Step from a lower EL",
-        0x33: "Software Step (same EL)", 0x34: "Watchpoint from a lower EL", 0x35: "Watchpoint (same EL)",
-        0x3C: "BRK",
+    /// The classes this processor raises (A64's `ExceptionClass`), in words.
+    static let classNames: [ExceptionClass: String] = [
+        .unknown: "Unknown reason (UNDEFINED)", .wfxTrap: "WFI/WFE trapped", .fpAccessTrap: "SIMD/FP access trapped",
+        .illegalExecutionState: "Illegal Execution state", .svc: "SVC", .hvc: "HVC", .smc: "SMC",
+        .systemRegisterTrap: "MSR/MRS/SYS trapped", .eretTrap: "ERET trapped",
+        .instructionAbortLower: "Instruction Abort from a lower EL", .instructionAbortSame: "Instruction Abort (same EL)",
+        .pcAlignment: "PC alignment fault", .dataAbortLower: "Data Abort from a lower EL",
+        .dataAbortSame: "Data Abort (same EL)", .spAlignment: "SP alignment fault", .serror: "SError", .brk: "BRK",
     ]
 
-    /// The short names `catch exception NAME` accepts, by EC.
-    public static let catchNames: [String: UInt64] = [
-        "unknown": 0x00, "undefined": 0x00, "wfx": 0x01, "fp": 0x07, "illegal": 0x0E, "svc": 0x15, "hvc": 0x16,
-        "smc": 0x17, "sysreg": 0x18, "eret": 0x1A, "iabt-lower": 0x20, "iabt": 0x21, "pc-align": 0x22,
-        "dabt-lower": 0x24, "dabt": 0x25, "sp-align": 0x26, "serror": 0x2F, "brk": 0x3C,
+    /// The short names `catch exception NAME` accepts.
+    public static let catchNames: [String: ExceptionClass] = [
+        "unknown": .unknown, "undefined": .unknown, "wfx": .wfxTrap, "fp": .fpAccessTrap,
+        "illegal": .illegalExecutionState, "svc": .svc, "hvc": .hvc, "smc": .smc, "sysreg": .systemRegisterTrap,
+        "eret": .eretTrap, "iabt-lower": .instructionAbortLower, "iabt": .instructionAbortSame,
+        "pc-align": .pcAlignment, "dabt-lower": .dataAbortLower, "dabt": .dataAbortSame,
+        "sp-align": .spAlignment, "serror": .serror, "brk": .brk,
     ]
 
     public static func exceptionClass(_ esr: UInt64) -> UInt64 { (esr >> 26) & 0x3F }
 
     public static func className(_ ec: UInt64) -> String {
-        classNames[ec] ?? "EC " + hex(ec)
+        ExceptionClass(rawValue: UInt8(ec)).flatMap { classNames[$0] } ?? "EC " + hex(ec)
     }
 
     /// "EC 0x24 Data Abort from a lower EL: write, 8 bytes, X1, Translation fault level 3".

@@ -23,10 +23,6 @@ public final class GDBMachineTarget: GDBTarget {
 
     public var cpuCount: Int { debugger.board.cpus.count }
 
-    func cpsr(_ c: CPU) -> UInt64 {
-        UInt64(c.nzcv) | (c.illegalState ? 1 << 20 : 0) | c.daif | UInt64(c.currentEL) << 2 | UInt64(c.spSel)
-    }
-
     public func readRegister(cpu: Int, number: Int) -> [UInt8]? {
         guard cpu < cpuCount else { return nil }
         let c = debugger.board.cpus[cpu]
@@ -34,7 +30,7 @@ public final class GDBMachineTarget: GDBTarget {
         case 0...30: return bytes(c.x[number], 8)
         case GDBRegisters.sp: return bytes(c.x[Int(RegisterIndex.sp)], 8)
         case GDBRegisters.pc: return bytes(c.pc, 8)
-        case GDBRegisters.cpsr: return bytes(cpsr(c), 4)
+        case GDBRegisters.cpsr: return bytes(c.pstateAsSPSR(), 4)
         case GDBRegisters.firstVector..<GDBRegisters.fpsr:
             let v = c.v[number - GDBRegisters.firstVector]
             return bytes(v.lo, 8) + bytes(v.hi, 8)

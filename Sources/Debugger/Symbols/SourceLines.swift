@@ -30,7 +30,7 @@ public final class SourceLines {
     /// that covers it.
     let rows: [Row]
     /// The source files' names as DWARF records them, directory joined to
-    /// name ("/work/main/guests/hypervisor/Sources/Exits.swift"); a relative
+    /// name ("/src/a64emu/guests/hypervisor/Sources/Exits.swift"); a relative
     /// name is joined to the compilation directory. `Row.file` indexes this.
     public let files: [String]
 
@@ -194,7 +194,7 @@ public final class SourceLines {
     }
 
     /// The last path component of `file` ("Exits.swift" for
-    /// "/work/main/guests/hypervisor/Sources/Exits.swift").
+    /// "/src/a64emu/guests/hypervisor/Sources/Exits.swift").
     public func shortName(_ file: String) -> String {
         guard let slash = file.lastIndex(of: "/") else { return file }
         return String(file[file.index(after: slash)...])
