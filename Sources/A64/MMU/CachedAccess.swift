@@ -142,6 +142,7 @@ extension CPU {
         }
         let decoded = icacheDecoded! + slot * words
         decoded.update(repeating: Decoded(), count: words)
+        if explainStale { observer?.instructionCacheFilled(self, slot: slot, va: base, pa: pa, vmid: vmid, cacheable: cacheable) }
         return (UnsafeRawPointer(icache.bytes(slot)), decoded)
     }
 
@@ -205,15 +206,23 @@ extension CPU {
         }
     }
 
+    /// What an IC instruction executed now reaches: one CPU's I-cache (nil:
+    /// every CPU's) and, on a VPIPT I-cache at EL1 or EL0, only the lines
+    /// of one VMID (nil: every line).
+    public func instructionCacheScope(_ op: InstructionCacheOperation) -> (cpu: Int?, vmid: UInt16?) {
+        let vmid: UInt16? = features.caches.icachePolicy == .vpipt && currentEL < 2 ? currentVMID : nil
+        let everyCPU = op != .IALLU || (currentEL == 1 && hcrEL2 & HCR.FB != 0)
+        return (everyCPU ? nil : index, vmid)
+    }
+
     /// IC IALLU, IALLUIS, IVAU (D7.5.9.12, arch-notes.md 2.3): IALLU is
     /// local (broadcast with HCR_EL2.FB at EL1), the others reach every CPU;
     /// on a VPIPT I-cache, maintenance at EL1 or EL0 removes only the
     /// current VMID's lines, at EL2 every line.
     func instructionCacheMaintenance(_ op: InstructionCacheOperation, va: UInt64, pa: UInt64?) {
         guard icache != nil else { return }
-        let vmid: UInt16? = features.caches.icachePolicy == .vpipt && currentEL < 2 ? currentVMID : nil
-        let everyCPU = op != .IALLU || (currentEL == 1 && hcrEL2 & HCR.FB != 0)
-        let targets = everyCPU ? shared.instructionCaches : [icache!]
+        let (cpu, vmid) = instructionCacheScope(op)
+        let targets = cpu == nil ? shared.instructionCaches : [icache!]
         for ic in targets {
             switch op {
             case .IALLU, .IALLUIS: ic.invalidateAll(vmid: vmid)

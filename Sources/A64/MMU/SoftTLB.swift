@@ -161,6 +161,11 @@ extension CPU {
                 return v
             }
         }
+        if explainStale && memory.isRAM(pa, size) {
+            let v = cacheable ? cachedRead(pa, size) : try! memory.read(pa, size: size)
+            observer?.dataAccessed(self, va: va, pa: pa, size: size, isWrite: false, value: v, cacheable: cacheable, byAgent: false)
+            return v
+        }
         if cacheable { return cachedRead(pa, size) }
         do { return try memory.read(pa, size: size) } catch {
             throw .abort(TranslationFault(.externalAbort, level: 0, access: .read, va: va))
@@ -190,6 +195,9 @@ extension CPU {
                 for i in 0..<size { try write8(va &+ UInt64(i), v >> UInt64(8 * i)) }
                 return
             }
+        }
+        if explainStale && memory.isRAM(pa, size) {
+            observer?.dataAccessed(self, va: va, pa: pa, size: size, isWrite: true, value: v, cacheable: cacheable, byAgent: false)
         }
         if cacheable { cachedWrite(pa, size, v); return }
         do { try memory.write(pa, size: size, value: v) } catch {
@@ -240,6 +248,12 @@ extension CPU {
         while done < bytes.count {
             let chunk = min(bytes.count - done, Int(0x1000 - (a & 0xFFF)))
             guard let pa = guestPhysicalAddress(a, .write) else { throw BusError(address: a, size: chunk, isWrite: true) }
+            if explainStale && memory.isRAM(pa, chunk) {
+                for i in 0..<chunk {
+                    observer?.dataAccessed(self, va: a &+ UInt64(i), pa: pa &+ UInt64(i), size: 1, isWrite: true,
+                                           value: UInt64(bytes[done + i]), cacheable: shared.dataCaches != nil, byAgent: true)
+                }
+            }
             if let caches = shared.dataCaches, memory.isRAM(pa, chunk) {
                 for i in 0..<chunk { caches.coherentWrite(pa &+ UInt64(i), bytes[done + i]) }
             } else {

@@ -2,73 +2,124 @@
 /// which entries each TLBI removes, and on which PEs. They remove exactly
 /// what the architecture requires (no more), so that a missing TLBI leaves
 /// the stale entry in place.
+///
+/// What one TLBI removes is data (`TLBIScope`): the TLBs it reaches and the
+/// tag fields an entry must match. The same value performs the TLBI and,
+/// for `--explain-stale`, says why an entry it did not remove survived.
+public struct TLBIScope: Sendable {
+    /// The CPUs whose TLBs it reaches: one (a local form), or every CPU
+    /// (the Inner or Outer Shareable forms; this machine's CPUs are all in
+    /// one Inner Shareable domain).
+    public var cpu: Int?
+    /// The regimes whose entries it may remove, a bit per raw value (0: any).
+    var regimes: UInt8 = 0
+    var kind: TLBEntry.Kind?
+    var vmid: UInt16?
+    /// Non-global entries of another ASID survive; global ones too when
+    /// `nonGlobalOnly` (TLBI ASIDE1).
+    var asid: UInt16?
+    var nonGlobalOnly = false
+    /// By VA (combined entries: the stage-1 block they came from) or by
+    /// IPA (stage-2 entries).
+    var address: UInt64?
+    var range: ClosedRange<UInt64>?
+    /// The TTL hint: entries of another level need not be removed.
+    var level: Int?
+    /// An operand the architecture says invalidates nothing (a range with
+    /// TG = 0).
+    var reserved = false
+
+    /// Why `e` is outside the scope, in the order the tag is compared.
+    public enum Mismatch: Sendable, Equatable {
+        case reservedOperand, regime, kind, vmid, global, asid, address, level
+    }
+
+    public func mismatch(_ e: TLBEntry) -> Mismatch? {
+        if reserved { return .reservedOperand }
+        if regimes != 0 && regimes & (1 << e.regime.rawValue) == 0 { return .regime }
+        if let kind, e.kind != kind { return .kind }
+        if let vmid, e.vmid != vmid { return .vmid }
+        if nonGlobalOnly && e.global { return .global }
+        if let asid, !(e.global && !nonGlobalOnly) && e.asid != asid { return .asid }
+        if let address {
+            if e.kind == .stage2 ? !e.covers(address) : !e.coveredByInvalidation(of: address) { return .address }
+        }
+        if let range, !CPU.overlaps(e, range) { return .address }
+        if let level, Int(e.level) != level { return .level }
+        return nil
+    }
+
+    @inline(__always) func matches(_ e: TLBEntry) -> Bool { mismatch(e) == nil }
+
+    public var describedAddress: String? {
+        if let range { return "\(String(range.lowerBound, radix: 16))-\(String(range.upperBound, radix: 16))" }
+        return address.map { String($0, radix: 16) }
+    }
+    public var describedVMID: UInt16? { vmid }
+    public var describedASID: UInt16? { asid }
+    public var describedLevel: Int? { level }
+    public var describedRegimes: [TranslationRegime] {
+        [TranslationRegime.el10, .el2, .el20].filter { regimes & (1 << $0.rawValue) != 0 }
+    }
+    public var describedKind: TLBEntry.Kind? { kind }
+}
+
 extension CPU {
     /// Executes one TLBI with operand `xt`.
     func tlbInvalidate(_ op: TLBIOperation, _ shareability: Shareability, _ xt: UInt64) {
+        let scope = tlbiScope(op, shareability, xt)
+        if scope.reserved { return }
+        if let cpu = scope.cpu {
+            shared.tlbEntriesInvalidated &+= UInt64(shared.tlbs[cpu].invalidate(where: scope.matches))
+        } else {
+            for t in shared.tlbs { shared.tlbEntriesInvalidated &+= UInt64(t.invalidate(where: scope.matches)) }
+        }
+    }
+
+    /// What a TLBI executed now would remove (D8.17.x for each form).
+    public func tlbiScope(_ op: TLBIOperation, _ shareability: Shareability, _ xt: UInt64) -> TLBIScope {
         // HCR_EL2.FB: EL1 local forms are broadcast to the Inner Shareable domain.
         var broadcast = shareability != .local
         if currentEL == 1 && hcrEL2 & HCR.FB != 0 { broadcast = true }
-        let targets = broadcast ? shared.tlbs : [tlb]
+        var s = TLBIScope(cpu: broadcast ? nil : index)
         let vmid = currentVMID
         // The EL1 forms act on EL2&0 when executed at EL2 with {E2H, TGE} =
         // {1, 1}; otherwise on EL1&0 with the current VMID.
         let el1Regime: TranslationRegime = currentEL == 2 && inHost ? .el20 : .el10
-        let el1VMID: UInt16 = el1Regime == .el10 ? vmid : 0
         let asid = UInt16(truncatingIfNeeded: xt >> 48)
         let e2h = hcrEL2 & HCR.E2H != 0
-
-        func combinedEL1(_ e: TLBEntry) -> Bool {
-            e.kind == .combined && e.regime == el1Regime && e.vmid == el1VMID
+        func el1Combined() {
+            s.regimes = 1 << el1Regime.rawValue; s.kind = .combined; s.vmid = el1Regime == .el10 ? vmid : 0
         }
-        let matches: (TLBEntry) -> Bool
+        func byVA() { let (va, level) = Self.tlbiAddress(xt); s.address = va; s.level = level }
+        func byRange(ipa: Bool = false) {
+            if let r = Self.tlbiRange(xt, ipa: ipa) { s.range = r } else { s.reserved = true }
+        }
         switch op {
-        case .VMALLE1:
-            matches = combinedEL1
-        case .VAE1, .VALE1:
-            let (va, level) = Self.tlbiAddress(xt)
-            matches = { combinedEL1($0) && $0.coveredByInvalidation(of: va) && ($0.global || $0.asid == asid) && Self.levelMatches($0, level) }
-        case .VAAE1, .VAALE1:
-            let (va, level) = Self.tlbiAddress(xt)
-            matches = { combinedEL1($0) && $0.coveredByInvalidation(of: va) && Self.levelMatches($0, level) }
-        case .ASIDE1:
-            matches = { combinedEL1($0) && !$0.global && $0.asid == asid }
-        case .RVAE1, .RVALE1:
-            guard let range = Self.tlbiRange(xt) else { return }
-            matches = { combinedEL1($0) && ($0.global || $0.asid == asid) && Self.overlaps($0, range) }
-        case .RVAAE1, .RVAALE1:
-            guard let range = Self.tlbiRange(xt) else { return }
-            matches = { combinedEL1($0) && Self.overlaps($0, range) }
-        case .ALLE1:
-            matches = { $0.regime == .el10 }
-        case .VMALLS12E1:
-            matches = { $0.regime == .el10 && $0.vmid == vmid }
+        case .VMALLE1: el1Combined()
+        case .VAE1, .VALE1: el1Combined(); byVA(); s.asid = asid
+        case .VAAE1, .VAALE1: el1Combined(); byVA()
+        case .ASIDE1: el1Combined(); s.asid = asid; s.nonGlobalOnly = true
+        case .RVAE1, .RVALE1: el1Combined(); byRange(); s.asid = asid
+        case .RVAAE1, .RVAALE1: el1Combined(); byRange()
+        case .ALLE1: s.regimes = 1 << TranslationRegime.el10.rawValue
+        case .VMALLS12E1: s.regimes = 1 << TranslationRegime.el10.rawValue; s.vmid = vmid
         case .IPAS2E1, .IPAS2LE1:
             // IPA[51:12] in Xt[39:0]; only stage 2 entries (D8.17.6.1: the
             // combined ones need a TLBI VMALLE1 as well).
-            let ipa = (xt & 0xFF_FFFF_FFFF) << 12
-            let level = Self.ttlLevel(xt)
-            matches = { $0.kind == .stage2 && $0.vmid == vmid && $0.covers(ipa) && Self.levelMatches($0, level) }
+            s.kind = .stage2; s.vmid = vmid
+            s.address = (xt & 0xFF_FFFF_FFFF) << 12; s.level = Self.ttlLevel(xt)
         case .RIPAS2E1, .RIPAS2LE1:
-            guard let range = Self.tlbiRange(xt, ipa: true) else { return }
-            matches = { $0.kind == .stage2 && $0.vmid == vmid && Self.overlaps($0, range) }
-        case .ALLE2:
-            matches = { $0.regime == .el2 || $0.regime == .el20 }
+            s.kind = .stage2; s.vmid = vmid; byRange(ipa: true)
+        case .ALLE2: s.regimes = 1 << TranslationRegime.el2.rawValue | 1 << TranslationRegime.el20.rawValue
         case .VAE2, .VALE2:
-            let (va, level) = Self.tlbiAddress(xt)
-            if e2h {
-                matches = { $0.regime == .el20 && $0.coveredByInvalidation(of: va) && ($0.global || $0.asid == asid) && Self.levelMatches($0, level) }
-            } else {
-                matches = { $0.regime == .el2 && $0.coveredByInvalidation(of: va) && Self.levelMatches($0, level) }
-            }
+            byVA()
+            if e2h { s.regimes = 1 << TranslationRegime.el20.rawValue; s.asid = asid } else { s.regimes = 1 << TranslationRegime.el2.rawValue }
         case .RVAE2, .RVALE2:
-            guard let range = Self.tlbiRange(xt) else { return }
-            if e2h {
-                matches = { $0.regime == .el20 && ($0.global || $0.asid == asid) && Self.overlaps($0, range) }
-            } else {
-                matches = { $0.regime == .el2 && Self.overlaps($0, range) }
-            }
+            byRange()
+            if e2h { s.regimes = 1 << TranslationRegime.el20.rawValue; s.asid = asid } else { s.regimes = 1 << TranslationRegime.el2.rawValue }
         }
-        for t in targets { shared.tlbEntriesInvalidated &+= UInt64(t.invalidate(where: matches)) }
+        return s
     }
 
     /// The VA of a TLBI by VA: VA[55:12] in Xt[43:0], sign-extended from
@@ -89,11 +140,6 @@ extension CPU {
         // reserved: no hint.
         if level == 0 { return nil }
         return level
-    }
-
-    @inline(__always) static func levelMatches(_ e: TLBEntry, _ level: Int?) -> Bool {
-        guard let level else { return true }
-        return Int(e.level) == level
     }
 
     /// FEAT_TLBIRANGE operand (D8.17.5.3): BaseADDR [36:0] in units of the

@@ -67,6 +67,7 @@ extension CPU {
             } else {
                 entry = try walk(address, va: va, access, regime, context)
                 tlb.insert(entry)
+                if explainStale { observer?.translationCached(self, entry) }
             }
             try checkPermissions(entry, access, el: el, va: va)
             return (entry.outputBase | (address & (entry.size &- 1)), entry)
@@ -362,9 +363,11 @@ extension CPU {
         let entry: TLBEntry
         if let hit = tlb.lookup(.stage2, ipa, context) {
             entry = hit
+            if explainStale { checkStaleStage2(hit, ipa) }
         } else {
             entry = try stage2Walk(ipa, access: access, va: va, s1ptw: s1ptw, vmid: context.vmid)
             tlb.insert(entry)
+            if explainStale { observer?.translationCached(self, entry) }
         }
         if s1ptw && !entry.stage2.contains(.privilegedRead) {
             throw TranslationFault(.permission, level: Int(entry.level), stage2: true, s1ptw: true,

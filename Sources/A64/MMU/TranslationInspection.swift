@@ -93,6 +93,15 @@ extension CPU {
         if fresh != used { observer?.staleTranslation(self, va: address, used: hit, usedPA: used, freshPA: fresh) }
     }
 
+    /// `--explain-stale`: a stage-2 TLB hit (for an access with stage 1
+    /// off, or for stage 1's own walk) against stage 2's tables now.
+    @inline(never) func checkStaleStage2(_ hit: TLBEntry, _ ipa: UInt64) {
+        let used = hit.outputBase | (ipa & (hit.size &- 1))
+        let fresh = (try? stage2Walk(ipa, access: .read, va: ipa, s1ptw: false, vmid: currentVMID))
+            .map { $0.outputBase | (ipa & ($0.size &- 1)) }
+        if fresh != used { observer?.staleTranslation(self, va: ipa, used: hit, usedPA: used, freshPA: fresh) }
+    }
+
     /// The translation context of the current EL: regime, VMID and ASID
     /// (the TLB tag its accesses use), for the debugger's `info vmid`.
     public var currentContext: (regime: TranslationRegime, vmid: UInt16, asid: UInt16) {

@@ -32,6 +32,22 @@ public protocol CPUObserver: AnyObject {
     /// An HVC or SMC answered by the board's firmware (PSCI) rather than
     /// taken as an exception.
     func firmwareCalled(_ cpu: CPU, pc: UInt64, conduit: FirmwareConduit)
+
+    // `--explain-stale` only (`CPU.explainStale`): what the stale-use
+    // checks and their provenance need. With it on the software TLB is not
+    // filled, so every data access takes the slow path that reports it.
+
+    /// A data access to RAM at `pa`: a load after it read `value`, a store
+    /// before it writes `value`; `cacheable` whether it goes through the
+    /// data caches; `byAgent` for a coherent write by another agent for the
+    /// CPU (semihosting, the debugger) rather than by an instruction.
+    func dataAccessed(_ cpu: CPU, va: UInt64, pa: UInt64, size: Int, isWrite: Bool, value: UInt64, cacheable: Bool,
+                      byAgent: Bool)
+    /// An I-cache line was allocated at `slot` for the fetch of `va` (`pa`)
+    /// tagged `vmid`; `cacheable` whether the fetch was (else it read memory).
+    func instructionCacheFilled(_ cpu: CPU, slot: Int, va: UInt64, pa: UInt64, vmid: UInt16, cacheable: Bool)
+    /// A translation table walk's result was cached in the CPU's TLB.
+    func translationCached(_ cpu: CPU, _ entry: TLBEntry)
 }
 
 /// One exception entry, as `CPUObserver.exceptionTaken` reports it.

@@ -57,29 +57,20 @@ public final class MachineDebugger: CPUObserver {
     /// `--stats`: the maintenance audit, when on.
     public var audit: MaintenanceAudit?
 
-    /// `--explain-stale`: uses of a TLB entry or an I-cache line that differ
-    /// from what a coherent machine would give (the tables now, the newest
-    /// write), each distinct one recorded once.
-    public struct StaleUse {
-        public let kind: String          // "translation" or "instruction"
-        public let cpu: Int
-        public let el: UInt8
-        public let vmid: UInt16
-        public let asid: UInt16
-        public let pc: UInt64
-        public let address: UInt64
-        public let used: UInt64
-        public let fresh: UInt64?
-        public let detail: String
-    }
-    public private(set) var staleUses: [StaleUse] = []
-    public private(set) var staleUseCount = 0
-    private var staleKeys: Set<String> = []
-    private var lastPC: [UInt64]
-    public var explainStale = false {
-        didSet {
-            for cpu in board.cpus { cpu.explainStale = explainStale; cpu.flushSoftTLB() }
-            if explainStale { loop.observed = true }
+    /// `--explain-stale`: uses of a TLB entry, an I-cache line or a data
+    /// value that differ from what a coherent machine would give, each
+    /// distinct one recorded once with its provenance (`StaleExplainer`).
+    var explainer: StaleExplainer?
+    public var staleUses: [StaleUse] { explainer?.uses ?? [] }
+    public var staleUseCount: Int { explainer?.useCount ?? 0 }
+    public var explainStale: Bool {
+        get { explainer != nil }
+        set {
+            guard newValue != (explainer != nil) else { return }
+            explainer?.detach()
+            explainer = newValue ? StaleExplainer(debugger: self) : nil
+            for cpu in board.cpus { cpu.explainStale = newValue; cpu.flushSoftTLB() }
+            if newValue { loop.observed = true }
         }
     }
 
@@ -114,7 +105,6 @@ public final class MachineDebugger: CPUObserver {
         traceSnapshot = Array(repeating: Array(repeating: 0, count: 34), count: n)
         traceSnapshotValid = Array(repeating: false, count: n)
         traceCount = Array(repeating: 0, count: n)
-        lastPC = Array(repeating: 0, count: n)
         for cpu in board.cpus { cpu.observer = self }
         loop.observed = true
     }
@@ -254,9 +244,8 @@ public final class MachineDebugger: CPUObserver {
 
     public func beforeInstruction(_ cpu: CPU, pc: UInt64) -> Bool {
         let i = cpu.index
-        if explainStale {
-            lastPC[i] = pc
-            checkStaleInstruction(cpu, pc)
+        if let explainer {
+            explainer.instruction(cpu, pc)
             if cpu.observerStopRequested { return true }
         }
         if trace.contains(.insn) { traceInstruction(cpu, pc) }
@@ -389,6 +378,7 @@ public final class MachineDebugger: CPUObserver {
     }
 
     public func systemInstructionExecuted(_ cpu: CPU, pc: UInt64, index: Int, operand: UInt64) {
+        explainer?.systemInstruction(cpu, pc: pc, index: index, operand: operand)
         guard !trace.isDisjoint(with: [.tlbi, .cache]) || !catchpoints.isEmpty else { return }
         let name = SystemInstructions.table[index].name
         let kind: Catchpoint = name.hasPrefix("TLBI") ? .tlbi : name.hasPrefix("IC") ? .ic : name.hasPrefix("DC") ? .dc : .eret
@@ -408,67 +398,52 @@ public final class MachineDebugger: CPUObserver {
     }
 
     public func staleTranslation(_ cpu: CPU, va: UInt64, used: TLBEntry, usedPA: UInt64, freshPA: UInt64?) {
-        let c = cpu.currentContext
-        let what = freshPA.map { "the tables now give PA \(hex($0))" } ?? "the tables now fault"
-        let scope = used.global ? "global" : "ASID \(used.asid)"
-        let suggestion = used.regime == .el10
-            ? "TLBI VAE1IS (or VAAE1IS) for VA \(hex(va & ~0xFFF)) after the table write, or a TLBI VMALLE1 on cpu\(cpu.index) before this context ran"
-            : "TLBI VAE2IS for VA \(hex(va & ~0xFFF)) after the table write"
-        recordStale(cpu, StaleUse(kind: "translation", cpu: cpu.index, el: cpu.currentEL, vmid: c.vmid, asid: c.asid,
-                                  pc: lastPC[cpu.index], address: va, used: usedPA, fresh: freshPA,
-                                  detail: "TLB entry \(used.regime) VMID \(used.vmid) \(scope) \(hex(used.inputBase)) -> \(hex(used.outputBase)); \(what). Smallest fix: \(suggestion)"),
-                    key: "t\(cpu.index):\(used.regime):\(used.vmid):\(used.asid):\(used.inputBase):\(used.outputBase):\(freshPA ?? 1)")
+        explainer?.staleTranslation(cpu, va: va, used: used, usedPA: usedPA, freshPA: freshPA)
     }
 
-    /// The word the CPU executes from its I-cache against what a coherent
-    /// machine would fetch: the newest write to that address (in a data
-    /// cache or memory) for a cacheable fetch, memory for a Non-cacheable
-    /// one (stage 1 off: it reads memory, B2.2).
-    func checkStaleInstruction(_ cpu: CPU, _ pc: UInt64) {
-        guard let ic = cpu.icache, let caches = board.shared.dataCaches, let f = cpu.currentFetch,
-              f.viaICache, pc & ~0xFFF == f.va else { return }
-        let line = UInt64(ic.geometry.lineSize)
-        let pa = f.pa | (pc & 0xFFF)
-        guard let slot = ic.lookup(va: pc & ~(line - 1), pa: pa & ~(line - 1), vmid: cpu.instructionCacheVMID) else { return }
-        let bytes = ic.bytes(slot) + Int(pc & (line - 1))
-        var used: UInt32 = 0, fresh: UInt32 = 0
-        let memory = board.shared.memory
-        for k in 0..<4 {
-            used |= UInt32(bytes[k]) << UInt32(8 * k)
-            let b = f.cacheable ? caches.coherentByte(pa + UInt64(k))
-                : UInt8(truncatingIfNeeded: (try? memory.read(pa + UInt64(k), size: 1)) ?? 0)
-            fresh |= UInt32(b) << UInt32(8 * k)
-        }
-        guard used != fresh else { return }
-        let c = cpu.currentContext
-        let dis = { (w: UInt32) in String(Disassembler.text(w, at: pc).map { $0 == "\t" ? " " : $0 }) }
-        recordStale(cpu, StaleUse(kind: "instruction", cpu: cpu.index, el: cpu.currentEL, vmid: c.vmid, asid: c.asid,
-                                  pc: pc, address: pc, used: UInt64(used), fresh: UInt64(fresh),
-                                  detail: "executed \(hex8(used)) (\(dis(used))) from cpu\(cpu.index)'s I-cache line PA \(hex(pa & ~(line - 1))) tagged VMID \(cpu.instructionCacheVMID == 0xFFFF ? "none (EL2)" : String(cpu.instructionCacheVMID)), \(f.cacheable ? "the newest write there is" : "memory (a Non-cacheable fetch) holds") \(hex8(fresh)) (\(dis(fresh))). Smallest fix: DC CVAU + IC IVAU for \(hex(pc & ~(line - 1))) after writing it, or IC IALLU on cpu\(cpu.index) before running this code"),
-                    key: "i\(cpu.index):\(pa):\(used):\(fresh)")
+    public func dataAccessed(_ cpu: CPU, va: UInt64, pa: UInt64, size: Int, isWrite: Bool, value: UInt64,
+                             cacheable: Bool, byAgent: Bool) {
+        explainer?.dataAccessed(cpu, va: va, pa: pa, size: size, isWrite: isWrite, value: value, cacheable: cacheable,
+                                byAgent: byAgent)
     }
 
-    private func recordStale(_ cpu: CPU, _ use: StaleUse, key: String) {
-        staleUseCount += 1
-        guard staleKeys.insert(key).inserted else { return }
-        staleUses.append(use)
+    public func instructionCacheFilled(_ cpu: CPU, slot: Int, va: UInt64, pa: UInt64, vmid: UInt16, cacheable: Bool) {
+        explainer?.instructionCacheFilled(cpu, slot: slot, pa: pa, cacheable: cacheable)
+    }
+
+    public func translationCached(_ cpu: CPU, _ entry: TLBEntry) {
+        explainer?.translationCached(cpu, entry)
+    }
+
+    /// A new distinct stale use: `catch stale` stops at it.
+    func staleUseRecorded(_ cpu: CPU, _ use: StaleUse) {
         for (id, c) in catchpoints where c == .stale {
-            stop(cpu, "catchpoint \(id): stale \(use.kind) use\n  " + describeStale(use))
+            stop(cpu, "catchpoint \(id): stale \(use.kind) use\n  " + describeStale(use).joined(separator: "\n  "))
             return
         }
     }
 
-    public func describeStale(_ u: StaleUse) -> String {
-        "cpu\(u.cpu) EL\(u.el) VMID \(u.vmid) ASID \(u.asid) pc \(hex(u.pc)) \(describe(u.pc, cpu: board.cpus[u.cpu])): "
-            + (u.kind == "translation" ? "translation of VA \(hex(u.address)) used PA \(hex(u.used)); " : "instruction at \(hex(u.address)): ")
-            + u.detail
+    /// One stale use: what was used, then its provenance.
+    public func describeStale(_ u: StaleUse) -> [String] {
+        let what: String
+        switch u.kind {
+        case "translation": what = "translation of \(u.detail.hasPrefix("stage-2") ? "IPA" : "VA") \(hex(u.address)) used PA \(hex(u.used)); "
+        case "data": what = "data at VA \(hex(u.address)): "
+        default: what = "instruction at \(hex(u.address)): "
+        }
+        return ["cpu\(u.cpu) EL\(u.el) VMID \(u.vmid) ASID \(u.asid) pc \(hex(u.pc)) \(describe(u.pc, cpu: board.cpus[u.cpu], el: u.el)): "
+                + what + u.detail] + u.provenance.map { "   " + $0 }
     }
 
     /// The `--explain-stale` report (the console's `explain`).
     public func staleReport() -> [String] {
-        if staleUses.isEmpty { return ["explain-stale: no stale use (every translation and instruction used matched a coherent machine)"] }
+        if staleUses.isEmpty { return ["explain-stale: no stale use (every translation, instruction and data value used matched a coherent machine)"] }
         var lines = ["explain-stale: \(staleUseCount) stale use(s), \(staleUses.count) distinct:"]
-        for (n, u) in staleUses.prefix(20).enumerated() { lines.append("  \(n + 1). " + describeStale(u)) }
+        for (n, u) in staleUses.prefix(20).enumerated() {
+            let d = describeStale(u)
+            lines.append("  \(n + 1). " + d[0])
+            lines += d.dropFirst().map { "    " + $0 }
+        }
         if staleUses.count > 20 { lines.append("  ... and \(staleUses.count - 20) more") }
         return lines
     }

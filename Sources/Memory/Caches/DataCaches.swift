@@ -23,6 +23,9 @@ public final class DataCaches {
     public internal(set) var lastSlot: [Int]
     let lineShift: UInt64
     let lineSize: Int
+    /// `--explain-stale`'s provenance: called with the PA of each line
+    /// brought in from memory (nil otherwise: a miss does nothing more).
+    public var lineFilledFromMemory: ((UInt64) -> Void)?
 
     public init(configuration: CacheConfiguration, memory: PhysicalMemory, cpuCount: Int) {
         precondition(configuration.dcache.lineSize == configuration.l2.lineSize,
@@ -90,6 +93,7 @@ public final class DataCaches {
         l2.bytes(slot).update(from: ramPointer(line: line), count: lineSize)
         l2.tags[slot] = line
         l2.dirty[slot] = false
+        lineFilledFromMemory?(line << lineShift)
         return slot
     }
 

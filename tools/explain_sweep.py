@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Run guest suites with `--explain-stale` and check what it reports (issue 12).
+
+Usage: tools/explain_sweep.py [--emu PATH] [-j N] [--filter SUBSTR] MANIFEST...
+
+Every case of the manifests runs as `a64emu run --explain-stale OPTIONS ELF`
+(the suite's own options) and must still end as the manifest expects. Then:
+  - a case that shows a hypervisor bug (EXPECT `bug`: a fix is off) must
+    report at least one stale use: the bug it shows is explained;
+  - every other case must report none ("explain-stale: no stale use"): with
+    every fix on, a stale use is a guest bug or a model bug;
+  - except the guests in DELIBERATE, which exist to show stale state the
+    architecture allows (each with why): they must report one, so that the
+    list stays true.
+Prints one TAP line per case and `N passed, N failed`; exits 1 on a failure.
+Standard library only.
+"""
+
+import argparse
+import concurrent.futures
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import suite  # noqa: E402
+
+# Case-name prefixes of guests that use stale state on purpose, with what
+# they show (each a guest test of the TLB or cache model itself).
+DELIBERATE = {
+    "mmu.remap_stale": "reads through a TLB entry it left stale on purpose (no TLBI after a remap)",
+    "mmu.tlbi_local_vs_is": "shows that a local TLBI leaves the other CPU's entry in place",
+    "mmu.asid": "reuses an ASID without TLBI to show the old entry is still used",
+    "cache.": "cache-model guests that check stale lines exist where the architecture allows them",
+}
+
+NO_STALE = "explain-stale: no stale use"
+STALE = "stale use(s)"
+
+
+def deliberate(name):
+    return next((why for prefix, why in DELIBERATE.items() if name.startswith(prefix)), None)
+
+
+def run(emu, case, timeout):
+    command = suite.emu_command(emu, case)
+    command.insert(2, "--explain-stale")
+    try:
+        p = subprocess.run(command, cwd=suite.ROOT, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                           timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, "", "timeout"
+    return p.returncode, p.stdout, p.stderr
+
+
+def check(case, status, stdout, stderr):
+    """(ok, what) for one case."""
+    if status is None:
+        return False, "timed out"
+    expect = case.expect
+    if expect == "bug":
+        ended = status != 0 and "not ok" in stdout
+    elif expect == "pass":
+        ended = status == 0 and "not ok" not in stdout
+    else:
+        ended = status == expect
+    if not ended:
+        return False, f"exit status {status}, expected {expect}"
+    stale = STALE in stderr
+    if NO_STALE not in stderr and not stale:
+        return False, "no explain-stale report"
+    if expect == "bug":
+        return stale, "the bug's stale use reported" if stale else "the bug shows but no stale use was reported"
+    why = deliberate(case.name)
+    if why:
+        return True, f"deliberately stale ({why}): {'reported' if stale else 'nothing stale this time'}"
+    return not stale, "no stale use" if not stale else "stale use with every fix on"
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("manifests", nargs="+", type=Path)
+    p.add_argument("--emu", type=Path, default=suite.ROOT / ".build/release/a64emu")
+    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--filter")
+    p.add_argument("--timeout", type=float, default=600)
+    p.add_argument("-v", "--verbose", action="store_true")
+    args = p.parse_args(argv)
+    cases = []
+    for m in args.manifests:
+        cases += suite.parse_manifest(m)
+    cases = suite.select_cases(cases, args.filter)
+    failed = 0
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        results = pool.map(lambda c: (c, run(args.emu, c, args.timeout)), cases)
+        for n, (case, (status, stdout, stderr)) in enumerate(results, 1):
+            ok, what = check(case, status, stdout, stderr)
+            failed += not ok
+            print(f"{'ok' if ok else 'not ok'} {n} - {case.name}: {what}", flush=True)
+            if not ok or args.verbose:
+                report = [line for line in stderr.splitlines() if "explain-stale" in line or line.startswith("a64emu:   ")]
+                for line in report[:12]:
+                    print(f"#   {line}")
+    print(f"{len(cases) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
