@@ -27,7 +27,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 MANIFESTS  := $(wildcard guests/*/suite.manifest)
 PYTHON     ?= python3
 
-.PHONY: check-disasm check-debugger gdb-deps check-fp suites-guest-fp all build deps qemu-deps run run-hyp guests check-diff check unit-test suites check-qemu bench clean
+.PHONY: check-explain check-disasm check-debugger gdb-deps check-fp suites-guest-fp all build deps qemu-deps run run-hyp guests check-diff check unit-test suites check-qemu bench clean
 
 all: build
 
@@ -106,7 +106,13 @@ suites-guest-fp: build guests
 	$(MAKE) --no-print-directory -C guests OUT=$(GUESTS_FP_OUT) GUEST_FP=1 -j$(JOBS)
 	$(PYTHON) tools/suite.py --emu $(EMU) -j $(JOBS) --guests build/guests-fp --results build/results-guest-fp $(MANIFESTS)
 
-check: unit-test suites suites-guest-fp check-disasm check-debugger
+check: unit-test suites suites-guest-fp check-disasm check-debugger check-explain
+
+# --explain-stale over the el, mmu, cache and hyp suites: no stale use with
+# every fix on (except the guests that show stale state on purpose), one
+# for every case that shows a hypervisor bug.
+check-explain: build guests
+	$(PYTHON) tools/explain_sweep.py --emu $(EMU) -j $(JOBS) guests/el/suite.manifest guests/mmu/suite.manifest guests/cache/suite.manifest guests/hyp/suite.manifest
 
 # The disassembler against llvm-objdump: every instruction of every guest
 # (also the FP build) and random words from every decode-table row.

@@ -225,19 +225,47 @@ def audit_case(emu, guests, verbose):
 
 
 EXPLAIN = [
-    # (scenario, a64emu options, the fix, what the report must say with the fix off)
+    # (scenario, a64emu options, the fix, guest, what the report must say with the fix off: every pattern)
     ("seed 001: vCPUs sharing a CPU", ["--smp", "1", "--vcpus", "2", "--mode", "nvhe"],
      "local-tlbi-on-vcpu-switch", "seed001_vcpu_tlb_private.elf",
-     r"cpu0 EL1 VMID 1 ASID \d+ pc 0x[0-9a-f]+ <vcpu1\+0x[0-9a-f]+>: translation of VA 0x2000000000 used PA (0x[0-9a-f]+); "
-     r"TLB entry EL1&0 VMID 1 .*the tables now give PA (?!\1)0x[0-9a-f]+\. Smallest fix: .*a TLBI VMALLE1 on cpu0 before this context ran"),
+     [r"cpu0 EL1 VMID 1 ASID \d+ pc 0x[0-9a-f]+ <vcpu1\+0x[0-9a-f]+>: translation of VA 0x2000000000 used PA (0x[0-9a-f]+); "
+      r"TLB entry EL1&0 VMID 1 .*the tables now give PA (?!\1)0x[0-9a-f]+\. "
+      r"Smallest fix: a local TLBI VMALLE1 \(with DSB NSH\) on cpu0 when a different vCPU of VMID 1 than last time is loaded",
+      r"filled by cpu0 EL1 VMID 1 vCPU MPIDR 0x0 at pc 0x[0-9a-f]+ <main\+0x[0-9a-f]+>",
+      r"the fill walked other tables \(leaf descriptor at PA 0x[0-9a-f]+; now at PA 0x[0-9a-f]+\)",
+      r"another vCPU of VMID 1 \(MPIDR 0x0\) filled it on cpu0; vCPU MPIDR 0x1 uses it"]),
     ("seed 000: VPIPT I-cache, nVHE", ["--smp", "1", "--icache-policy", "vpipt", "--mode", "nvhe"],
      "vpipt-icache-on-unmap", "seed000_vpipt_remap.elf",
-     r"cpu0 EL1 VMID 1 ASID 0 pc (0x[0-9a-f]+) .*: instruction at \1: executed d2800060 \(mov x0, #0x3\) from cpu0's I-cache line "
-     r"PA 0x[0-9a-f]+ tagged VMID 1, the newest write there is d2800040 \(mov x0, #0x2\)"),
+     [r"cpu0 EL1 VMID 1 ASID 0 pc (0x[0-9a-f]+) .*: instruction at \1: executed d2800060 \(mov x0, #0x3\) from cpu0's I-cache line "
+      r"PA 0x[0-9a-f]+ tagged VMID 1, the newest write there is d2800040 \(mov x0, #0x2\)\. Smallest fix: the same IC executed at EL2",
+      r"the newest instruction there was written by a cacheable store by cpu0 EL1 at pc 0x[0-9a-f]+ <memcpy",
+      r"IC IVAU Xt=0x[0-9a-f]+ by cpu0 EL1 at pc 0x[0-9a-f]+ <Hypervisor\.Maintenance\.invalidateICache\(page:\)\+0x[0-9a-f]+>, "
+      r"instruction \d+ of cpu0: executed at EL1 on a VPIPT I-cache, it removes VMID 0's lines only; the line is tagged VMID 1"]),
     ("seed 003: an MMU-off vCPU fills the I-cache", ["--smp", "1", "--vcpus", "2", "--mode", "nvhe"],
      "icache-inval-on-vcpu-switch", "seed003_mmuoff_fetch_pollutes.elf",
-     r"cpu0 EL1 VMID 1 ASID 0 pc 0x[0-9a-f]+ <code_c>: instruction at 0x[0-9a-f]+: executed d2800020 \(mov x0, #0x1\) "
-     r"from cpu0's I-cache line .* the newest write there is d2800040 \(mov x0, #0x2\)"),
+     [r"cpu0 EL1 VMID 1 ASID 0 pc 0x[0-9a-f]+ <code_c>: instruction at 0x[0-9a-f]+: executed d2800020 \(mov x0, #0x1\) "
+      r"from cpu0's I-cache line .* the newest write there is d2800040 \(mov x0, #0x2\)\. "
+      r"Smallest fix: a local IC IALLU on cpu0 when a different vCPU of VMID 1 than last time is loaded",
+      r"line filled by cpu0 EL1 VMID 1 vCPU MPIDR 0x1 at pc 0x[0-9a-f]+ <vcpu_a\+0x[0-9a-f]+>, instruction \d+ of cpu0 "
+      r"with a Non-cacheable fetch \(from memory, the PoC\)",
+      r"the fill came after that write but read memory, which did not have it yet"]),
+    ("seed 002a: the host's write left dirty, read with the MMU off", ["--smp", "1", "--mode", "nvhe"],
+     "clean-on-fault-when-caches-off", "seed002a_mmuoff_sees_host_writes.elf",
+     [r"cpu0 EL1 VMID 1 ASID 0 pc 0x[0-9a-f]+ <main\+0x[0-9a-f]+>: data at VA 0x[0-9a-f]+: Non-cacheable read of 8 bytes "
+      r"at PA (0x[0-9a-f]+) gave 0x0, the newest write there is 0x3333333333333333\. Smallest fix: DC CVAC \(or CIVAC\)",
+      r"the newest value was written by a cacheable store by cpu0 EL1 at pc 0x[0-9a-f]+ <Hypervisor\.handleHVC",
+      r"it reads memory, the PoC, below a dirty line in the L2 that holds the newest value, never cleaned to the PoC",
+      r"DC CVAU Xt=0x[0-9a-f]+ by cpu0 EL1 .*: cleans to the PoU only"]),
+    ("seed 002b: the guest's Non-cacheable write under the host's clean line", ["--smp", "1", "--mode", "nvhe"],
+     "trap-vm-regs-until-caches-on", "seed002b_enable_caches_after_nc_writes.elf",
+     [r"cpu0 EL1 VMID 1 ASID 0 pc 0x[0-9a-f]+ <main\+0x[0-9a-f]+>: data at VA 0x[0-9a-f]+: cacheable read of 8 bytes at PA 0x[0-9a-f]+ "
+      r"gave 0x1111111111111111, the newest write there is 0x2222222222222222\. Smallest fix: DC IVAC \(or CIVAC\)",
+      r"the newest value was written by a Non-cacheable store by cpu0 EL1 VMID 1 vCPU MPIDR 0x0 at pc 0x[0-9a-f]+ <main",
+      r"it hit a clean line in cpu0's L1 .*, brought in from memory by cpu0 EL1 at pc 0x[0-9a-f]+ <Hypervisor\.handleHVC"]),
+    ("seed 002c: the same, the host's read on the other CPU", ["--smp", "2", "--mode", "nvhe"],
+     "trap-vm-regs-until-caches-on", "seed002c_setway.elf",
+     [r"cacheable read of 8 bytes at PA 0x[0-9a-f]+ gave 0x1111111111111111, the newest write there is 0x2222222222222222",
+      r"brought in from memory by cpu1 EL1 at pc 0x[0-9a-f]+ <Hypervisor\.handleHVC"]),
 ]
 
 
@@ -246,13 +274,13 @@ def explain_cases(emu, guests, verbose):
     all; with it off, the stale translation or instruction named, with the
     maintenance that would have removed it."""
     results = []
-    for name, options, fix, elf, pattern in EXPLAIN:
+    for name, options, fix, elf, patterns in EXPLAIN:
         base = [emu, "run", "--explain-stale", "--hyp", "--cache-model", "on", *options]
         on = subprocess.run(base + [f"{guests}/hyp/{elf}"], capture_output=True, text=True, timeout=300)
         off = subprocess.run(base + ["--without-fix", fix, f"{guests}/hyp/{elf}"], capture_output=True, text=True,
                              timeout=300)
         ok = ("explain-stale: no stale use" in on.stderr and on.returncode == 0
-              and off.returncode != 0 and re.search(pattern, off.stderr))
+              and off.returncode != 0 and all(re.search(p, off.stderr) for p in patterns))
         if verbose or not ok:
             print(f"--- fix on:\n{on.stderr}\n--- fix off:\n{off.stderr}")
         print(f"{'ok' if ok else 'FAIL'} - --explain-stale, {name}: nothing with the fix on, the stale use named with --without-fix {fix}")
