@@ -12,7 +12,16 @@ A manifest (guests/<suite>/suite.manifest) has one case per line:
 NAME the case name, ELF a path relative to the repository root, EXPECT the
 expected exit status, DIFF `diff` or `nodiff` (whether the output must equal
 QEMU's), OPTIONS extra `a64emu run` options (placed before the ELF). Lines
-starting with # and blank lines are ignored.
+starting with # and blank lines are ignored. A line is split like a shell
+line (shlex), so a quoted word may hold spaces.
+
+OPTIONS may also hold runner fields, which start with `+` and are not
+passed to the emulator (they apply to the a64emu run, not to QEMU's):
+  +stderr=TEXT   the emulator's stderr must contain TEXT
+  +maxrss=SIZE   its peak resident set size (wait4) must not exceed SIZE
+                 (bytes, or with a K/M/G suffix)
+  +xfail=WHY     a known emulator bug: the case is expected to fail (it
+                 passes as "expected failure", and fails if it passes)
 
 The hypervisor suite (guests/hyp) also uses EXPECT `pass` (exit 0, TAP all
 ok) and `bug` (a fix is off and the guest must show the bug: a `not ok` line
@@ -73,6 +82,9 @@ class Case:
     suite: str       # the manifest's folder name, e.g. "isa"
     where: str       # "manifest:line", for messages
     qemu_expect: object = None   # None: QEMU's output must equal a64emu's; else "pass" / "bug"
+    expect_stderr: object = None  # +stderr=TEXT
+    max_rss: object = None        # +maxrss=SIZE, in bytes
+    xfail: object = None          # +xfail=WHY
 
     @property
     def hyp(self):
@@ -96,7 +108,11 @@ def data_lines(path, error, what):
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if stripped and not stripped.startswith("#"):
-            yield f"{path}:{number}", stripped, stripped.split()
+            try:
+                fields = shlex.split(stripped)
+            except ValueError as e:
+                raise error(f"{path}:{number}: {e}")
+            yield f"{path}:{number}", stripped, fields
 
 
 def parse_manifest(path, root=ROOT, guests=None):
@@ -120,9 +136,32 @@ def parse_manifest(path, root=ROOT, guests=None):
         qemu_expect = diff if diff in ("pass", "bug") else None
         if guests is not None and elf.startswith(GUESTS):
             elf = str(Path(guests) / elf[len(GUESTS):])
-        cases.append(Case(name, root / elf, expect, diff in ("diff", "pass", "bug"), fields[4:], suite, where,
-                          qemu_expect))
+        options, runner = [], {}
+        for word in fields[4:]:
+            if not word.startswith("+"):
+                options.append(word)
+                continue
+            key, eq, value = word[1:].partition("=")
+            if key not in ("stderr", "maxrss", "xfail") or not eq or not value:
+                raise ManifestError(f"{where}: unknown runner field {word!r} "
+                                    "(expected +stderr=TEXT, +maxrss=SIZE or +xfail=WHY)")
+            if key == "maxrss":
+                size = parse_size(value)
+                if size is None:
+                    raise ManifestError(f"{where}: +maxrss expects a size such as 512M, got {value!r}")
+                value = size
+            runner[key] = value
+        cases.append(Case(name, root / elf, expect, diff in ("diff", "pass", "bug"), options, suite, where,
+                          qemu_expect, runner.get("stderr"), runner.get("maxrss"), runner.get("xfail")))
     return cases
+
+
+def parse_size(text):
+    """Bytes of "123", "64K", "512M", "2G"; None if malformed."""
+    m = re.fullmatch(r"(\d+)([KMG]?)", text.upper())
+    if not m:
+        return None
+    return int(m.group(1)) << {"": 0, "K": 10, "M": 20, "G": 30}[m.group(2)]
 
 
 def select_cases(cases, name_filter=None, shard=(1, 1)):
@@ -146,6 +185,7 @@ class Run:
     seconds: float = 0.0
     timed_out: bool = False
     error: str = ""          # could not start
+    max_rss: object = None   # peak RSS in bytes (only when measured)
 
     def describe_status(self):
         if self.error:
@@ -180,6 +220,49 @@ def run_process(command, timeout, cwd=ROOT):
     run.status = None if run.timed_out else proc.returncode
     run.stdout = normalise(out.decode("utf-8", errors="replace"))
     run.stderr = err.decode("utf-8", errors="replace")
+    return run
+
+
+def run_process_rss(command, timeout, cwd=ROOT):
+    """run_process, also measuring the child's peak RSS: the child is reaped
+    with os.wait4, whose rusage is that one process's (RUSAGE_CHILDREN
+    would mix the cases that run in parallel)."""
+    run = Run(command)
+    start = time.perf_counter()
+    try:
+        proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, cwd=cwd, start_new_session=True)
+    except OSError as e:
+        run.error = f"cannot run {command[0]}: {e.strerror}"
+        return run
+    chunks = {"out": [], "err": []}
+    readers = [threading.Thread(target=lambda f=f, k=k: chunks[k].append(f.read()), daemon=True)
+               for f, k in ((proc.stdout, "out"), (proc.stderr, "err"))]
+    for t in readers:
+        t.start()
+    deadline = start + timeout
+    status = usage = None
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            run.timed_out = True
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            pid, status, usage = os.wait4(proc.pid, 0)
+            break
+        time.sleep(0.01)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    for t in readers:
+        t.join()
+    run.seconds = time.perf_counter() - start
+    run.status = None if run.timed_out else proc.returncode
+    run.stdout = normalise(b"".join(chunks["out"]).decode("utf-8", errors="replace"))
+    run.stderr = b"".join(chunks["err"]).decode("utf-8", errors="replace")
+    run.max_rss = usage.ru_maxrss * 1024    # kilobytes on Linux
     return run
 
 
@@ -366,10 +449,20 @@ def check_emulator(case, args, result):
     if not case.elf.is_file():
         result.message = f"missing ELF {case.elf}"
         return
-    run = result.runs["a64emu"] = run_process(emu_command(args.emu, case), args.timeout)
+    runner = run_process_rss if case.max_rss is not None else run_process
+    run = result.runs["a64emu"] = runner(emu_command(args.emu, case), args.timeout)
     problems = expectation_problems(run, case.expect)
+    if case.expect_stderr is not None and case.expect_stderr not in run.stderr:
+        problems.append(f"stderr lacks {case.expect_stderr!r}")
+    if case.max_rss is not None and run.max_rss is not None and run.max_rss > case.max_rss:
+        problems.append(f"peak RSS {run.max_rss >> 20} MiB > +maxrss {case.max_rss >> 20} MiB")
     result.passed = not problems
     result.message = "; ".join(problems)
+    if case.xfail is not None:
+        result.passed = not result.passed
+        result.message = (f"expected failure ({case.xfail}): {result.message}" if result.passed else
+                          f"XPASS: the known bug ({case.xfail}) did not show: remove +xfail")
+        return
     if result.passed and case.expect == "bug":
         result.message = "bug reproduced"
 

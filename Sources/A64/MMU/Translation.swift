@@ -190,7 +190,10 @@ extension CPU {
         let s2 = stage2Enabled(regime)
         var level = startLevel
         var table = ttbr & 0x0000_FFFF_FFFF_FFFE
-        if table >> UInt64(oaSize) != 0 { throw TranslationFault(.addressSize, level: startLevel, access: access, va: va) }
+        // A TTBR beyond the output address size: "Address size fault, level 0
+        // of translation or translation table base register" whatever the
+        // start level (D8.2 and the FSC encodings of ESR_ELx.ISS).
+        if table >> UInt64(oaSize) != 0 { throw TranslationFault(.addressSize, level: 0, access: access, va: va) }
         var apTable: UInt64 = 0, xnTable = false, pxnTable = false
         while true {
             let shift = g + (3 - level) * stride

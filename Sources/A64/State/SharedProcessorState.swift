@@ -17,6 +17,12 @@ public final class SharedProcessorState {
     /// CPUs (each CPU adds its own at the end of every `run`).
     public var counter: UInt64 = 0
     private var pages: [UInt64: UnsafeMutablePointer<Decoded>] = [:]
+    /// The decoded-instruction cache's bound, in 4K pages (each holds 1024
+    /// decoded slots): an emulator resource limit, not an architectural
+    /// choice. 4096 pages of code is 16 MiB of guest code.
+    static let decodedPageLimit = 4096
+    /// How many times the bound emptied the cache (`--stats`).
+    public private(set) var decodedPageFlushes: UInt64 = 0
     /// Every CPU's exclusive monitor (ARM ARM B2.9): the marked granule's
     /// physical address, or nil when in the Open Access state.
     var monitors: [UInt64?] = []
@@ -64,9 +70,24 @@ public final class SharedProcessorState {
 
     /// The decoded slots of the RAM page at `pagePA`, created empty (all
     /// `.undecoded`) on first use.
+    ///
+    /// At most `decodedPageLimit` pages are kept: the next one empties the
+    /// cache first (as QEMU flushes every translation block when its code
+    /// buffer is full), so that a guest executing from all of a large RAM
+    /// needs bounded host memory. Safe here: only the interpreter loop of
+    /// the CPU asking holds a page pointer (other CPUs are between runs),
+    /// and it is replacing it with the one returned.
     func decodedPage(_ pagePA: UInt64) -> UnsafeMutablePointer<Decoded> {
         if let p = pages[pagePA] {
             return p
+        }
+        if pages.count >= Self.decodedPageLimit {
+            for (pa, p) in pages {
+                p.deallocate()
+                memory.writeWatch[watchIndex(pa)] &= ~Self.watchCode
+            }
+            pages.removeAll(keepingCapacity: true)
+            decodedPageFlushes &+= 1
         }
         let p = UnsafeMutablePointer<Decoded>.allocate(capacity: Self.slotsPerPage)
         p.initialize(repeating: Decoded(), count: Self.slotsPerPage)

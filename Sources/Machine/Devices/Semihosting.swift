@@ -189,11 +189,20 @@ public final class Semihosting {
         if handle == 1 { console.flush(); fd = 0 } else if let f = files[handle] { fd = f } else {
             lastErrno = EBADF; return len
         }
-        var bytes = [UInt8](repeating: 0, count: Int(min(len, 1 << 30)))
-        let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-        if n < 0 { lastErrno = errno; return len }
-        try caller.writeMemory(buf, Array(bytes[0..<n]))
-        return len - UInt64(n)
+        // In chunks: the host buffer is bounded whatever length the guest
+        // asks for; a short read (end of file) ends it.
+        var done: UInt64 = 0
+        var bytes = [UInt8](repeating: 0, count: 1 << 16)
+        while done < len {
+            let want = Int(min(len - done, UInt64(bytes.count)))
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, want) }
+            if n < 0 { lastErrno = errno; return len - done }
+            if n == 0 { break }
+            try caller.writeMemory(buf &+ done, Array(bytes[0..<n]))
+            done += UInt64(n)
+            if n < want { break }
+        }
+        return len - done
     }
 
     /// SYS_OPEN: ":tt" is the console (mode 0-3 stdin, 4-7 stdout, 8-11
