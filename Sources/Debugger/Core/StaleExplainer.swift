@@ -297,11 +297,11 @@ final class StaleExplainer {
             let sctlr = debugger.systemRegister(cpu, cpu.currentEL < 2 ? "SCTLR_EL1" : "SCTLR_EL2")
             let why = sctlr & 1 == 0 ? "its MMU is off (SCTLR.M = 0: Device-nGnRnE)" : sctlr & 4 == 0 ? "its data cache is off (SCTLR.C = 0: Normal Non-cacheable)" : "the page is Non-cacheable or Device"
             if !dirty.isEmpty {
-                provenance.append("the read was Non-cacheable (\(why)): it reads memory, the PoC, below \(dirty.map(where_).joined(separator: " and ")) that holds the newest value, never cleaned to the PoC")
+                provenance.append("the read was Non-cacheable, \(why): it reads memory, the PoC, below \(dirty.map(where_).joined(separator: " and ")) that holds the newest value, never cleaned to the PoC")
             } else if holders.isEmpty {
-                provenance.append("the read was Non-cacheable (\(why)) and no cache holds the newest value any more: an invalidate discarded it before it was cleaned")
+                provenance.append("the read was Non-cacheable, \(why) and no cache holds the newest value any more: an invalidate discarded it before it was cleaned")
             } else {
-                provenance.append("the read was Non-cacheable (\(why)); the newest value is in \(holders.map(where_).joined(separator: " and "))")
+                provenance.append("the read was Non-cacheable, \(why); the newest value is in \(holders.map(where_).joined(separator: " and "))")
             }
             let by = writer.map { " after the write at \(hex($0.key.context.pc)) on cpu\($0.key.context.cpu)" } ?? ""
             fix = "DC CVAC (or CIVAC) for PA \(hex(line))\(by), before a Non-cacheable reader uses it (a hypervisor cleans a page to the PoC before mapping it into a guest whose caches are off)"
