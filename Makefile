@@ -91,6 +91,7 @@ suites: build guests
 	$(PYTHON) tools/determinism.py --emu $(EMU) $(GUESTS_OUT)/el/smp_psci.elf --smp 4
 	$(PYTHON) tools/determinism.py --emu $(EMU) $(GUESTS_OUT)/hyp/vm_spinlock.elf --hyp --smp 2 --vcpus 4 --sched migrate --slice 50000 --mode nvhe
 	$(PYTHON) tools/determinism.py --emu $(EMU) $(GUESTS_OUT)/el/smp_psci.elf --hyp --smp 2 --vcpus 4 --sched round-robin --slice 50000 --mode vhe
+	$(PYTHON) tools/determinism.py --emu $(EMU) -j $(JOBS) --manifest guests/el/suite.manifest --manifest guests/mmu/suite.manifest --manifest guests/cache/suite.manifest --manifest guests/hyp/suite.manifest
 	$(PYTHON) tools/seed_sweep.py --emu $(EMU) $(GUESTS_OUT)/mmu/remap_stale.elf
 	$(PYTHON) tools/seed_sweep.py --emu $(EMU) $(GUESTS_OUT)/mmu/remap.elf
 	$(PYTHON) tools/seed_sweep.py --emu $(EMU) $(GUESTS_OUT)/mmu/tlbi_local_vs_is.elf --smp 2

@@ -137,8 +137,11 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Print events as they happen, a comma-separated list of: insn (each instruction, Tarmac-like), exceptions, mmu (translation-register writes), tlbi, cache (IC and DC), hyp (the hypervisor's own trace, with --hyp).")
     var trace: String?
 
-    @Flag(name: .customLong("explain-stale"), help: "Report every use of a TLB entry or I-cache line that differs from what a coherent machine gives (the tables now, the newest write), with the maintenance that would have removed it (slower).")
+    @Flag(name: .customLong("explain-stale"), help: "Report every use of a TLB entry, I-cache line or data value that differs from what a coherent machine gives (the tables now, the newest write), with who filled it, the maintenance that missed it and the one that would have removed it (slower).")
     var explainStale = false
+
+    @Flag(name: .customLong("trace-hash"), help: "Print a hash of the full instruction trace at the end: every CPU's PC and registers before each instruction, in the order the CPUs ran (same ELF, options and --seed: same hash).")
+    var traceHash = false
 
     @Option(name: .customLong("trace-file"), help: "Write the --trace lines to this file instead of standard error.")
     var traceFile: String?
@@ -291,7 +294,7 @@ struct Run: ParsableCommand {
         var debugger: MachineDebugger? = nil
         let categories = traceWords.filter { $0 != "hyp" }
         var traceSink: UnsafeMutablePointer<FILE>? = nil
-        if !categories.isEmpty || gdb != nil || stats || explainStale {
+        if !categories.isEmpty || gdb != nil || stats || explainStale || traceHash {
             let loop0 = RunLoop(board: board, maxInstructions: maxInstructions)
             let symbols = SymbolTable(paths: images)
             symbols.demangle = true
@@ -311,8 +314,9 @@ struct Run: ParsableCommand {
             if stats { d.audit = MaintenanceAudit() }
             // The audit needs only the event calls; the per-instruction
             // loop is for traces and gdb.
-            loop0.observed = !categories.isEmpty || gdb != nil
+            loop0.observed = !categories.isEmpty || gdb != nil || traceHash
             d.explainStale = explainStale
+            if traceHash { d.traceHash = TraceHash() }
             debugger = d
         }
         defer { if let traceSink { fclose(traceSink) } }
@@ -374,6 +378,9 @@ struct Run: ParsableCommand {
             if let audit = debugger?.audit {
                 for l in audit.report(symbols: debugger!.symbols) { fputs("a64emu: \(l)\n", stderr) }
             }
+        }
+        if let hash = debugger?.traceHash {
+            fputs("a64emu: trace hash: \(hex16(hash.value)) over \(hash.instructions) instructions\n", stderr)
         }
         if explainStale, let debugger {
             for l in debugger.staleReport() { fputs("a64emu: \(l)\n", stderr) }

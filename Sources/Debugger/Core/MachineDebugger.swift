@@ -54,6 +54,8 @@ public final class MachineDebugger: CPUObserver {
             ("insn", .insn), ("exceptions", .exceptions), ("mmu", .mmu), ("tlbi", .tlbi), ("cache", .cache)]
     }
     public var trace: TraceSet = []
+    /// `--trace-hash`: the hash of every instruction's CPU, PC and registers.
+    public var traceHash: TraceHash?
     /// `--stats`: the maintenance audit, when on.
     public var audit: MaintenanceAudit?
 
@@ -244,6 +246,7 @@ public final class MachineDebugger: CPUObserver {
 
     public func beforeInstruction(_ cpu: CPU, pc: UInt64) -> Bool {
         let i = cpu.index
+        if traceHash != nil { traceHash!.add(cpu, pc: pc) }
         if let explainer {
             explainer.instruction(cpu, pc)
             if cpu.observerStopRequested { return true }
