@@ -88,6 +88,28 @@ final class TLBTests: XCTestCase {
         XCTAssertEqual(a.tlb.entries.count, 1, "a stage-1 page is removed only by its own VA")
     }
 
+    /// TLBIScope.mismatch: the first tag field that keeps an entry out of a
+    /// TLBI's reach (what --explain-stale reports as "why not").
+    func testScopeSaysWhyAnEntrySurvives() {
+        let (a, _) = cpus()
+        XCTAssertEqual(a.tlbiScope(.VMALLE1, .local, 0).cpu, 0, "a local form reaches its own CPU only")
+        XCTAssertNil(a.tlbiScope(.VMALLE1, .inner, 0).cpu, "an IS form reaches every CPU")
+        XCTAssertEqual(a.tlbiScope(.VMALLE1, .local, 0).mismatch(entry(0x1000, asid: 1, vmid: 5)), .vmid)
+        XCTAssertNil(a.tlbiScope(.VMALLE1, .local, 0).mismatch(entry(0x1000, asid: 1)))
+        XCTAssertEqual(a.tlbiScope(.VAE1, .local, 1 << 48 | 0x2).mismatch(entry(0x1000, asid: 1)), .address)
+        XCTAssertEqual(a.tlbiScope(.VAE1, .local, 2 << 48 | 0x1).mismatch(entry(0x1000, asid: 1)), .asid)
+        XCTAssertNil(a.tlbiScope(.VAE1, .local, 2 << 48 | 0x1).mismatch(entry(0x1000, global: true)),
+                     "VAE1 removes global entries of any ASID")
+        XCTAssertEqual(a.tlbiScope(.ASIDE1, .local, 0).mismatch(entry(0x1000, global: true)), .global)
+        XCTAssertEqual(a.tlbiScope(.IPAS2E1, .local, 0x1).mismatch(entry(0x1000, asid: 1)), .kind,
+                       "IPAS2E1 leaves the combined entry (it needs a VMALLE1 too)")
+        XCTAssertEqual(a.tlbiScope(.VAE2, .local, 0x1).mismatch(entry(0x1000, asid: 1)), .regime)
+        XCTAssertEqual(a.tlbiScope(.VAE1, .local, 1 << 48 | 0x1 | 0b1001 << 44).mismatch(entry(0x1000, asid: 1)), .level,
+                       "a TTL hint of level 1 leaves a level 3 entry")
+        XCTAssertEqual(a.tlbiScope(.RVAE1, .local, 0).mismatch(entry(0x1000, asid: 1)), .reservedOperand,
+                       "a range with TG = 0 invalidates nothing")
+    }
+
     func testHCRFBBroadcastsEL1LocalForms() {
         let (a, b) = cpus()
         b.tlb.insert(entry(0x5000, global: true))
