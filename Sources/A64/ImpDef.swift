@@ -25,9 +25,12 @@ public enum ImpDef {
     public static let idAA64ISAR1: UInt64 = 2 | (1 << 20) | (1 << 36) | (1 << 56)
     /// ID_AA64MMFR2_EL1: TTL = 1 (FEAT_TTL: TLBI level hints), EVT = 2
     /// (FEAT_EVT: HCR_EL2.TID4, TICAB, TOCU, TTLBIS, TTLBOS); FWB [43:40]
-    /// = 1 when the caches are configured with FEAT_S2FWB.
+    /// = 1 when the caches are configured with FEAT_S2FWB; NV [27:24] = 1
+    /// (FEAT_NV: HCR_EL2.NV, NV1, AT; not FEAT_NV2) when EL2 is implemented.
     public static let idAA64MMFR2: UInt64 = 1 << 48 | 2 << 56
-    public static func idAA64MMFR2(_ c: CacheConfiguration) -> UInt64 { idAA64MMFR2 | (c.fwb ? 1 << 40 : 0) }
+    public static func idAA64MMFR2(_ c: CacheConfiguration, el2: Bool) -> UInt64 {
+        idAA64MMFR2 | (c.fwb ? 1 << 40 : 0) | (el2 ? 1 << 24 : 0)
+    }
     /// ID_AA64MMFR0_EL1: PARange = 40 bits (2), ASIDBits = 16 (2), all
     /// three granules at both stages: TGran4 = 0 and TGran64 = 0
     /// (supported), TGran16 = 1; TGranX_2 = 0 (as stage 1).
@@ -110,12 +113,13 @@ public enum ImpDef {
     /// 16, 11, 5, 4; MMU and caches off.
     public static let sctlrEL2Reset: UInt64 = 0x30C5_0830
     /// HCR_EL2: RW (bit 31) is RAO/WI because no lower EL supports AArch32;
-    /// fields 0-35 are implemented (VM ... TLOR); NV, FWB and the later
-    /// fields are not (their features are not advertised).
+    /// fields 0-35 are implemented (VM ... TLOR); the later fields only for
+    /// the features advertised.
     public static let hcrEL2Reset: UInt64 = 1 << 31
-    /// Also FWB (46, only with --fwb 1) and FEAT_EVT's TID4, TICAB, TOCU,
-    /// TTLBIS, TTLBOS (49, 50, 52, 54, 55).
-    public static let hcrEL2Writable: UInt64 = (((1 << 36) - 1) & ~(1 << 31)) | 1 << 46
+    /// Also FEAT_NV's NV, NV1, AT (42, 43, 44; not NV2: FEAT_NV2 is not
+    /// implemented), FWB (46, only with --fwb 1) and FEAT_EVT's TID4,
+    /// TICAB, TOCU, TTLBIS, TTLBOS (49, 50, 52, 54, 55).
+    public static let hcrEL2Writable: UInt64 = (((1 << 36) - 1) & ~(1 << 31)) | 1 << 42 | 1 << 43 | 1 << 44 | 1 << 46
         | 1 << 49 | 1 << 50 | 1 << 52 | 1 << 54 | 1 << 55
     /// CPTR_EL2 at reset (E2H = 0 layout): RES1 bits 13, 12, 9:0.
     public static let cptrEL2Reset: UInt64 = 0x33FF

@@ -93,3 +93,33 @@ final class ForcedWriteBackTests: XCTestCase {
         XCTAssertTrue(stage2Attributes(fwb: false, memAttr: 0b1111).isDevice, "without FWB, Device at stage 1 wins")
     }
 }
+
+/// FEAT_NV with HCR_EL2.{NV, NV1} = {1, 1}: the EL1&0 regime's stage 1
+/// descriptors are read as EL2's (a non-VHE guest hypervisor's tables):
+/// bit 54 is PXN, UXN is 0, AP[1] counts as 0; bit 60 of a table is
+/// PXNTable.
+final class NestedVirtualizationPermissionTests: XCTestCase {
+    func permissions(hcr: UInt64, _ d: UInt64, xnTable: Bool = false) -> Permissions {
+        let memory = PhysicalMemory(ramBase: Harness.base, ramSize: 1 << 20)
+        let cpu = CPU(index: 0, shared: SharedProcessorState(memory: memory), features: ProcessorFeatures(el2: true))
+        cpu.reset(entry: Harness.base)
+        cpu.writeSystemRegister(SR.HCR_EL2, hcr | HCR.RW)
+        return cpu.stage1Permissions(d, apTable: 0, xnTable: xnTable, pxnTable: false, .el10)
+    }
+
+    func testNV1ReadsEL1DescriptorsAsEL2s() {
+        let el0rw: UInt64 = 1 << 6                                   // AP = 01: EL1 and EL0 read/write
+        let plain = permissions(hcr: 0, el0rw | 1 << 54)           // UXN
+        XCTAssertTrue(plain.contains(.el0Read))
+        XCTAssertFalse(plain.contains(.el0Execute), "bit 54 is UXN")
+        let nv11 = permissions(hcr: HCR.NV | HCR.NV1, el0rw | 1 << 54)
+        XCTAssertFalse(nv11.contains(.el0Read), "AP[1] counts as 0: no EL0 access")
+        XCTAssertFalse(nv11.contains(.privilegedExecute), "bit 54 is PXN")
+        XCTAssertTrue(nv11.contains(.privilegedWrite))
+        XCTAssertTrue(permissions(hcr: HCR.NV | HCR.NV1, 1 << 53).contains(.privilegedExecute),
+                      "bit 53 (PXN otherwise) is RES0")
+        XCTAssertFalse(permissions(hcr: HCR.NV | HCR.NV1, 0, xnTable: true).contains(.privilegedExecute),
+                       "table bit 60 is PXNTable")
+        XCTAssertTrue(permissions(hcr: HCR.NV, el0rw | 1 << 54).contains(.el0Read), "NV alone changes nothing")
+    }
+}

@@ -39,7 +39,12 @@ extension CPU {
         } else if spSel == 1 {
             offset &+= 0x200                     // current EL with SP_ELx
         }
-        systemRegisters[SR.spsr(target)] = pstateAsSPSR()
+        var spsr = pstateAsSPSR()
+        // FEAT_NV: with HCR_EL2.{NV, NV1} = {1, 0} an exception from EL1 to
+        // EL1 reports EL2 in SPSR_EL1.M[3:2] (the guest hypervisor believes
+        // it runs at EL2).
+        if target == 1 && from == 1 && hcrEL2 & (HCR.NV | HCR.NV1) == HCR.NV { spsr = spsr & ~0xC | 2 << 2 }
+        systemRegisters[SR.spsr(target)] = spsr
         systemRegisters[SR.elr(target)] = preferredReturn
         selectSP(el: target, spSel: 1)
         daif = 0x3C0
@@ -98,6 +103,8 @@ enum HCR {
     static let E2H: UInt64 = 1 << 34
     static let TLOR: UInt64 = 1 << 35
     static let NV: UInt64 = 1 << 42
+    static let NV1: UInt64 = 1 << 43
+    static let AT: UInt64 = 1 << 44
     static let FWB: UInt64 = 1 << 46
     static let TID4: UInt64 = 1 << 49
     static let TICAB: UInt64 = 1 << 50

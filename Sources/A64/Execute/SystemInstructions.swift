@@ -21,14 +21,23 @@ extension CPU {
                                        iss: ExceptionRecord.systemAccessISS(row.key, rt: rt, isRead: isRead),
                                        targetEL: target))
         }
-        if case .alias = row.vhe {
-            guard el == 2 && e2h else { throw .undefined }
-            return SystemRegisters.vheTarget[index]
-        }
-        if el < row.minEL { throw .undefined }
+        // FEAT_NV: at EL1 with HCR_EL2.NV = 1, the accesses that would be
+        // UNDEFINED because the register is EL2's (its *_EL2, *_EL12 and
+        // *_EL02 encodings, SP_EL1) trap to EL2 instead (EC 0x18), so that
+        // a guest hypervisor at EL1 can be emulated.
+        let nv = el == 1 && features.el2 && hcr & HCR.NV != 0
         switch row.access {
         case .readOnly where !isRead, .writeOnly where isRead: throw .undefined
         default: break
+        }
+        if case .alias = row.vhe {
+            if nv { throw trap(2) }
+            guard el == 2 && e2h else { throw .undefined }
+            return SystemRegisters.vheTarget[index]
+        }
+        if el < row.minEL {
+            if nv && row.minEL == 2 { throw trap(2) }
+            throw .undefined
         }
         let guestEL = el < 2 && !inHost          // EL1, or EL0 under EL1
         switch row.trap {
@@ -46,6 +55,8 @@ extension CPU {
             if el == 1 && hcr & HCR.TACR != 0 { throw trap(2) }
         case .tlor:
             if el == 1 && hcr & HCR.TLOR != 0 { throw trap(2) }
+        case .nv1:
+            if el == 1 && features.el2 && hcr & (HCR.NV | HCR.NV1) == HCR.NV | HCR.NV1 { throw trap(2) }
         case .tcpac:
             if el == 1 && features.el2 && systemRegisters[SR.CPTR_EL2] & (1 << 31) != 0 { throw trap(2) }
         case .ctr:
@@ -112,7 +123,8 @@ extension CPU {
         case .fpcr: return UInt64(fpcr)
         case .fpsr: return UInt64(fpsr)
         case .daif: return daif
-        case .currentEL: return UInt64(currentEL) << 2
+        // FEAT_NV: EL1 reads CurrentEL as EL2 when HCR_EL2.NV = 1.
+        case .currentEL: return UInt64(currentEL == 1 && features.el2 && hcrEL2 & HCR.NV != 0 ? 2 : currentEL) << 2
         case .spsel: return UInt64(spSel)
         case .spEL0: return spSel == 0 ? sp : spELx[0]
         case .spEL1: return currentEL == 1 && spSel == 1 ? sp : spELx[1]
@@ -200,6 +212,8 @@ extension CPU {
             case .dze: if el0SCTLR & (1 << 14) == 0 { throw trap(0) }
             }
         } else if el < row.minEL {
+            // FEAT_NV: EL2's TLBI and AT forms trap from EL1 with HCR_EL2.NV.
+            if el == 1 && row.minEL == 2 && features.el2 && hcr & HCR.NV != 0 { throw trap(2) }
             throw .undefined
         }
         guard el < 2 && !inHost else { return }
@@ -215,6 +229,7 @@ extension CPU {
             } else if hcr & HCR.TOCU != 0 { throw trap(2) }
         case .tpc: if hcr & HCR.TPC != 0 { throw trap(2) }
         case .tdz: if hcr & HCR.TDZ != 0 { throw trap(2) }
+        case .at: if el == 1 && hcr & HCR.AT != 0 { throw trap(2) }       // FEAT_NV: HCR_EL2.AT
         case .tsw: if hcr & HCR.TSW != 0 && !tge { throw trap(2) }
         case .ttlb:
             if hcr & HCR.TTLB != 0 && !tge { throw trap(2) }

@@ -291,14 +291,20 @@ extension CPU {
             return p
         }
         if apTable & 1 != 0 { ap &= ~1 }                // APTable[0]: no EL0 access below
+        // FEAT_NV with HCR_EL2.{NV, NV1} = {1, 1}: EL1&0 descriptors are
+        // read as EL2's (a non-VHE guest hypervisor's tables): AP[1] and
+        // APTable[0] count as 0, bit 54 is PXN (bit 60 PXNTable), bit 53
+        // and bit 59 are RES0, and UXN is 0.
+        let nv11 = hcrEL2 & (HCR.NV | HCR.NV1) == HCR.NV | HCR.NV1
+        if nv11 { ap &= ~1 }
         var p: Permissions = [.privilegedRead]
         if ap & 2 == 0 { p.insert(.privilegedWrite) }
         if ap & 1 != 0 {
             p.insert(.el0Read)
             if ap & 2 == 0 { p.insert(.el0Write) }
         }
-        let uxn = d & (1 << 54) != 0 || xnTable
-        let pxn = d & (1 << 53) != 0 || pxnTable
+        let uxn = nv11 ? false : d & (1 << 54) != 0 || xnTable
+        let pxn = nv11 ? d & (1 << 54) != 0 || xnTable : d & (1 << 53) != 0 || pxnTable
         if !uxn && !(wxn && p.contains(.el0Write)) { p.insert(.el0Execute) }
         if !pxn && !p.contains(.el0Write) && !(wxn && p.contains(.privilegedWrite)) { p.insert(.privilegedExecute) }
         return p

@@ -276,7 +276,7 @@ public final class CPU {
         systemRegisters[SR.VMPIDR_EL2] = mpidr
         systemRegisters[SR.CTR_EL0] = ImpDef.ctr(features.caches)
         systemRegisters[SR.CLIDR_EL1] = ImpDef.clidr(features.caches)
-        systemRegisters[SR.ID_AA64MMFR2_EL1] = ImpDef.idAA64MMFR2(features.caches)
+        systemRegisters[SR.ID_AA64MMFR2_EL1] = ImpDef.idAA64MMFR2(features.caches, el2: features.el2)
     }
 
     /// HCR_EL2, or 0 when EL2 is not implemented (its controls then have no

@@ -55,6 +55,8 @@ public enum ATOperation: UInt8, Sendable {
 /// to EL2 (D24.2.62).
 public enum SystemInstructionTrap: Sendable {
     case none, tpu, tpc, tsw, tdz, ttlb
+    /// FEAT_NV's HCR_EL2.AT: AT S1E1R/W and S1E0R/W at EL1.
+    case at
 }
 
 /// The SCTLR_EL1 bit that lets EL0 execute an instruction (else it traps to
@@ -108,10 +110,10 @@ public enum SystemInstructions {
     ]
 
     static let addressTranslation: [R] = [
-        R("AT S1E1R",  0, 7, 8, 0, .at(.S1E1R), trap: .none),
-        R("AT S1E1W",  0, 7, 8, 1, .at(.S1E1W), trap: .none),
-        R("AT S1E0R",  0, 7, 8, 2, .at(.S1E0R), trap: .none),
-        R("AT S1E0W",  0, 7, 8, 3, .at(.S1E0W), trap: .none),
+        R("AT S1E1R",  0, 7, 8, 0, .at(.S1E1R), trap: .at),
+        R("AT S1E1W",  0, 7, 8, 1, .at(.S1E1W), trap: .at),
+        R("AT S1E0R",  0, 7, 8, 2, .at(.S1E0R), trap: .at),
+        R("AT S1E0W",  0, 7, 8, 3, .at(.S1E0W), trap: .at),
         R("AT S1E2R",  4, 7, 8, 0, .at(.S1E2R), trap: .none),
         R("AT S1E2W",  4, 7, 8, 1, .at(.S1E2W), trap: .none),
         R("AT S12E1R", 4, 7, 8, 4, .at(.S12E1R), trap: .none),

@@ -64,6 +64,10 @@ public enum SystemRegisterTrap: Sendable {
     case tacr
     /// HCR_EL2.TLOR: the LORegion registers.
     case tlor
+    /// FEAT_NV: HCR_EL2.{NV, NV1} = {1, 1} traps EL1 accesses to VBAR_EL1,
+    /// ELR_EL1 and SPSR_EL1 (a non-VHE guest hypervisor's own EL1 state is
+    /// its guest's, which the host keeps).
+    case nv1
     /// CPTR_EL2.TCPAC (bit 31, both layouts): CPACR_EL1 from EL1.
     case tcpac
     /// CTR_EL0: SCTLR_EL1.UCT at EL0, then HCR_EL2.TID2.
@@ -143,8 +147,8 @@ public enum SystemRegisters {
         R("SPSel",       3, 0, 4, 2, 0, .spsel),
         R("SP_EL0",      3, 0, 4, 1, 0, .spEL0),
         R("SP_EL1",      3, 4, 4, 1, 0, .spEL1, minEL: 2),
-        R("SPSR_EL1",    3, 0, 4, 0, 0, .stored(writable: all), vhe: .redirect("SPSR_EL2", alsoEL0: false)),
-        R("ELR_EL1",     3, 0, 4, 0, 1, .stored(writable: all), vhe: .redirect("ELR_EL2", alsoEL0: false)),
+        R("SPSR_EL1",    3, 0, 4, 0, 0, .stored(writable: all), trap: .nv1, vhe: .redirect("SPSR_EL2", alsoEL0: false)),
+        R("ELR_EL1",     3, 0, 4, 0, 1, .stored(writable: all), trap: .nv1, vhe: .redirect("ELR_EL2", alsoEL0: false)),
         R("SPSR_EL2",    3, 4, 4, 0, 0, .stored(writable: all), minEL: 2),
         R("ELR_EL2",     3, 4, 4, 0, 1, .stored(writable: all), minEL: 2),
     ]
@@ -224,7 +228,7 @@ public enum SystemRegisters {
         R("LORC_EL1",    3, 0, 10, 4, 3, .stored(writable: 0x1), trap: .tlor),
         R("LORID_EL1",   3, 0, 10, 4, 7, .constant, reset: ImpDef.lorid, .readOnly, trap: .tlor),
         R("ISR_EL1",     3, 0, 12, 1, 0, .isr, .readOnly),
-        R("VBAR_EL1",    3, 0, 12, 0, 0, .stored(writable: ~0x7FF), vhe: .redirect("VBAR_EL2", alsoEL0: false)),
+        R("VBAR_EL1",    3, 0, 12, 0, 0, .stored(writable: ~0x7FF), trap: .nv1, vhe: .redirect("VBAR_EL2", alsoEL0: false)),
         R("CONTEXTIDR_EL1", 3, 0, 13, 0, 1, .stored(writable: 0xFFFF_FFFF), trap: .tvm,
           vhe: .redirect("CONTEXTIDR_EL2", alsoEL0: false)),
         R("TPIDR_EL1",   3, 0, 13, 0, 4, .stored(writable: all)),
