@@ -4,23 +4,11 @@
  * The EL2 handler emulates each trapped instruction and returns past it.
  */
     .arch   armv8.4-a
+#include "trap_insn.h"
     .text
     .p2align 2
 
-/* void n_set_hcr(uint64_t hcr): hypercall 1, the EL2 handler writes HCR_EL2 */
-    .globl  n_set_hcr
-n_set_hcr:
-    hvc     #1
-    ret
-
-.macro INSN name:req, insn:req, before=nop
-    .globl  \name, \name\()_insn
-\name:
-    \before
-\name\()_insn:
-    \insn
-    ret
-.endm
+    HYPERCALL_SET_HCR n_set_hcr
 
 /* uint64_t f(uint64_t x0): the instruction's result register is moved to x0 */
     INSN    n_mrs_hcr,       "mrs x2, hcr_el2",        "mov x2, #0"

@@ -25,6 +25,7 @@
 #include "printf.h"
 #include "sysreg.h"
 #include "tap.h"
+#include "trap_log.h"
 
 #define HCR_NV   (1ull << 42)
 #define HCR_NV1  (1ull << 43)
@@ -46,37 +47,13 @@ static uint8_t el1_stack[16384] __attribute__((aligned(16)));
 /* what the EL2 handler gives a trapped MRS: the register's Op1:CRn:CRm:Op2 */
 #define FAKE(iss) (0x4e560000ull | (((iss) >> 1) & 0xffff))
 
-struct record {
-    unsigned el, offset;
-    uint64_t esr, elr, spsr, value;   /* value: what a trapped MSR wrote */
-};
-#define MAX_RECORDS 4
-static volatile struct record log[MAX_RECORDS];
-static volatile unsigned nlog;
-
-static void clear_log(void)
-{
-    nlog = 0;
-    for (unsigned i = 0; i < MAX_RECORDS; i++)
-        log[i].el = log[i].offset = 0, log[i].esr = log[i].elr = log[i].spsr = log[i].value = 0;
-}
 
 void handle_exception(struct exc_frame *f, unsigned el, unsigned offset)
 {
     uint64_t ec = ESR_EC(f->esr);
-    if (el == 2 && ec == EC_HVC64 && (f->esr & 0xffff) == 1) {
-        write_sysreg(hcr_el2, f->x[0] | HCR_RW);        /* the hypercall */
-        isb();
+    volatile struct record *r;
+    if (log_exception(f, el, offset, &r))
         return;
-    }
-    volatile struct record *r = &log[nlog < MAX_RECORDS ? nlog : MAX_RECORDS - 1];
-    r->el = el;
-    r->offset = offset;
-    r->esr = f->esr;
-    r->elr = f->elr;
-    r->spsr = f->spsr;
-    r->value = 0;
-    nlog++;
     if (el == 2 && ec == EC_SYS64) {
         uint64_t iss = ESR_ISS(f->esr);
         unsigned rt = ISS_SYS_RT(iss);

@@ -3,23 +3,11 @@
  * global label, so the C side knows the address ELR_EL2 must hold).
  * The EL2 handler emulates each trapped instruction and returns past it.
  */
+#include "trap_insn.h"
     .text
     .p2align 2
 
-/* void t_set_hcr(uint64_t hcr): hypercall 1, the EL2 handler writes HCR_EL2 */
-    .globl  t_set_hcr
-t_set_hcr:
-    hvc     #1
-    ret
-
-.macro INSN name:req, insn:req, before=nop
-    .globl  \name, \name\()_insn
-\name:
-    \before
-\name\()_insn:
-    \insn
-    ret
-.endm
+    HYPERCALL_SET_HCR t_set_hcr
 
 /* uint64_t f(uint64_t x0): the instruction uses the register named in it */
     INSN    t_msr_sctlr,      "msr sctlr_el1, x5",      "mov x5, x0"

@@ -30,6 +30,7 @@
 #include "printf.h"
 #include "sysreg.h"
 #include "tap.h"
+#include "trap_log.h"
 
 /* traps_tvm.S */
 void t_set_hcr(uint64_t hcr);
@@ -52,20 +53,6 @@ static uint8_t el1_stack[16384] __attribute__((aligned(16)));
 #define VPIDR       0x4100d0f1ull
 #define VMPIDR      0x80010203ull
 
-struct record {
-    unsigned el, offset;
-    uint64_t esr, elr, value;   /* value: what an emulated MSR wrote */
-};
-#define MAX_RECORDS 8
-static volatile struct record log[MAX_RECORDS];
-static volatile unsigned nlog;
-
-static void clear_log(void)
-{
-    nlog = 0;
-    for (unsigned i = 0; i < MAX_RECORDS; i++)
-        log[i].el = log[i].offset = 0, log[i].esr = log[i].elr = log[i].value = 0;
-}
 
 /* the registers the EL2 handler emulates: ISS_SYS_REG of each */
 #define REG_SCTLR_EL1       ISS_SYS(3, 0, 1, 0, 0, 0, 0)
@@ -98,18 +85,9 @@ static void emulate_sys(struct exc_frame *f, volatile struct record *r)
 void handle_exception(struct exc_frame *f, unsigned el, unsigned offset)
 {
     uint64_t ec = ESR_EC(f->esr);
-    if (el == 2 && ec == EC_HVC64 && (f->esr & 0xffff) == 1) {
-        write_sysreg(hcr_el2, f->x[0] | HCR_RW);        /* the hypercall */
-        isb();
+    volatile struct record *r;
+    if (log_exception(f, el, offset, &r))
         return;
-    }
-    volatile struct record *r = &log[nlog < MAX_RECORDS ? nlog : MAX_RECORDS - 1];
-    r->el = el;
-    r->offset = offset;
-    r->esr = f->esr;
-    r->elr = f->elr;
-    r->value = 0;
-    nlog++;
     if (el == 2 && ec == EC_SYS64)
         emulate_sys(f, r);
     else if (!((el == 2 && ec == EC_WFX) || (el == 1 && ec == EC_UNKNOWN)))

@@ -1,36 +1,4 @@
-/*
- * sh_wild_write0_unterminated - one semihosting call with a wild pointer or length:
- * SYS_WRITE0 of a string that runs off the end of RAM.  The Arm semihosting specification (IHI 0098) leaves a bad
- * pointer undefined; a64emu stops the run cleanly, with exit status 125 and
- * "bus error: ..." on stderr ("a semihosting call names memory the guest
- * cannot reach", a64emu run --help), and must never crash or hang.  If the
- * call returns instead, the guest says so and exits 1.  Boots at EL1, MMU
- * off, --memory 128M.  nodiff: QEMU returns an error to the guest instead.
- */
-#include "harness.h"
-#include "semihost.h"
-
-#define RAM_END 0x48000000ull
-
-__attribute__((unused)) static uint64_t sh3(uint32_t op, uint64_t a, uint64_t b, uint64_t c)
-{
-    uint64_t block[3] = { a, b, c };
-    return semihost_call(op, (uint64_t)(uintptr_t)block);
-}
-
-/* the last 64 bytes of RAM: no NUL */
-__attribute__((unused)) static void fill_top(void)
-{
-    for (uint64_t a = RAM_END - 64; a < RAM_END; a++)
-        *(volatile char *)(uintptr_t)a = 'x';
-}
-
-static char buf[16] __attribute__((unused));
-
-int main(void)
-{
-    uint64_t r = (fill_top(), semihost_call(SYS_WRITE0, RAM_END - 64));
-    printf("# the call returned 0x%llx\n", (unsigned long long)r);
-    check_true("SYS_WRITE0 of a string that runs off the end of RAM: the emulator should have stopped the run", 0);
-    return tap_done();
-}
+/* sh_wild_write0_unterminated - SYS_WRITE0 of a string that runs off the end of RAM: see sh_wild.h. */
+#define SH_WILD_WHAT "SYS_WRITE0 of a string that runs off the end of RAM"
+#define SH_WILD_CALL (fill_top(), semihost_call(SYS_WRITE0, RAM_END - 64))
+#include "sh_wild.h"
