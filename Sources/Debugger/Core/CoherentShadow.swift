@@ -13,9 +13,15 @@ final class CoherentShadow {
     static let pageSize = 4096
     private struct Page {
         let bytes: UnsafeMutablePointer<UInt8>
-        /// The writer record of each byte's newest write (-1: none yet).
+        /// The writer record of each byte's newest write (-1: none yet),
+        /// and when it was made: the machine-wide sequence number and the
+        /// writing CPU's instruction number.
         let writers: UnsafeMutablePointer<Int32>
+        let seqs: UnsafeMutablePointer<UInt64>
+        let counts: UnsafeMutablePointer<UInt64>
     }
+    /// The newest write to one byte.
+    struct Write { var writer: Int32; var seq: UInt64; var count: UInt64 }
     private var pages: [UInt64: Page] = [:]
     /// The byte a page starts with (the coherent data view).
     private let initial: (UInt64) -> UInt8
@@ -23,27 +29,32 @@ final class CoherentShadow {
     init(initial: @escaping (UInt64) -> UInt8) { self.initial = initial }
 
     deinit {
-        for p in pages.values { p.bytes.deallocate(); p.writers.deallocate() }
+        for p in pages.values { p.bytes.deallocate(); p.writers.deallocate(); p.seqs.deallocate(); p.counts.deallocate() }
     }
 
     private func page(_ pa: UInt64) -> Page {
         let base = pa & ~UInt64(Self.pageSize - 1)
         if let p = pages[base] { return p }
-        let p = Page(bytes: .allocate(capacity: Self.pageSize), writers: .allocate(capacity: Self.pageSize))
+        let p = Page(bytes: .allocate(capacity: Self.pageSize), writers: .allocate(capacity: Self.pageSize),
+                     seqs: .allocate(capacity: Self.pageSize), counts: .allocate(capacity: Self.pageSize))
         for i in 0..<Self.pageSize { p.bytes[i] = initial(base &+ UInt64(i)) }
         p.writers.initialize(repeating: -1, count: Self.pageSize)
+        p.seqs.initialize(repeating: 0, count: Self.pageSize)
+        p.counts.initialize(repeating: 0, count: Self.pageSize)
         pages[base] = p
         return p
     }
 
     /// A write of `size` bytes (little-endian) by writer record `writer`.
-    func write(_ pa: UInt64, size: Int, value: UInt64, writer: Int32) {
+    func write(_ pa: UInt64, size: Int, value: UInt64, writer: Int32, seq: UInt64, count: UInt64) {
         for i in 0..<size {
             let a = pa &+ UInt64(i)
             let p = page(a)
             let o = Int(a & UInt64(Self.pageSize - 1))
             p.bytes[o] = UInt8(truncatingIfNeeded: value >> UInt64(8 * i))
             p.writers[o] = writer
+            p.seqs[o] = seq
+            p.counts[o] = count
         }
     }
 
@@ -67,10 +78,10 @@ final class CoherentShadow {
         return written ? v : nil
     }
 
-    /// The writer record of the newest write to the byte at `pa`.
-    func writer(_ pa: UInt64) -> Int32? {
+    /// The newest write to the byte at `pa`.
+    func lastWrite(_ pa: UInt64) -> Write? {
         guard let p = pages[pa & ~UInt64(Self.pageSize - 1)] else { return nil }
-        let w = p.writers[Int(pa & UInt64(Self.pageSize - 1))]
-        return w >= 0 ? w : nil
+        let o = Int(pa & UInt64(Self.pageSize - 1))
+        return p.writers[o] >= 0 ? Write(writer: p.writers[o], seq: p.seqs[o], count: p.counts[o]) : nil
     }
 }

@@ -53,9 +53,17 @@ final class StaleExplainer {
 
     // Writers of the shadow: one record per (context, attributes), with its
     // latest write.
-    private struct WriterKey: Hashable { var context: Context; var cacheable: Bool; var agent: Bool }
+    struct WriterKey: Hashable { var context: Context; var cacheable: Bool; var agent: Bool }
     private var writerIndex: [WriterKey: Int32] = [:]
-    private var writers: [(key: WriterKey, last: Event)] = []
+    private var writers: [WriterKey] = []
+    /// The newest write to a byte: who, and when.
+    struct Write { var key: WriterKey; var event: Event }
+    private func lastWrite(_ pa: UInt64) -> Write? {
+        shadow.lastWrite(pa).map { w in
+            let key = writers[Int(w.writer)]
+            return Write(key: key, event: Event(context: key.context, count: w.count, seq: w.seq))
+        }
+    }
 
     // Fills, by what they filled.
     private struct TLBKey: Hashable {
@@ -127,10 +135,10 @@ final class StaleExplainer {
             let key = WriterKey(context: context(cpu), cacheable: cacheable, agent: agent)
             let e = event(cpu.index)
             let w: Int32
-            if let known = writerIndex[key] { w = known; writers[Int(w)].last = e } else {
-                w = Int32(writers.count); writers.append((key, e)); writerIndex[key] = w
+            if let known = writerIndex[key] { w = known } else {
+                w = Int32(writers.count); writers.append(key); writerIndex[key] = w
             }
-            shadow.write(pa, size: size, value: value, writer: w)
+            shadow.write(pa, size: size, value: value, writer: w, seq: e.seq, count: e.count)
             return
         }
         guard let fresh = shadow.value(pa, size: size), fresh != value else { return }
@@ -203,8 +211,26 @@ final class StaleExplainer {
                     provenance.append("another vCPU of VMID \(used.vmid) (MPIDR \(hex(fill.context.vcpu))) filled it on cpu\(cpu.index); vCPU MPIDR \(hex(now.vcpu)) uses it: TLB entries are per physical CPU, not per vCPU")
                     suggestionText = "a local TLBI VMALLE1 (with DSB NSH) on cpu\(cpu.index) when a different vCPU of VMID \(used.vmid) than last time is loaded there, before it runs"
                 }
-            } else if let pa = leafNow, let w = shadow.writer(pa) {
-                provenance.append("made stale by the write of descriptor PA \(hex(pa)) by \(describeWriter(w))")
+            } else {
+                // The descriptor written since the fill: the stage-1 leaf,
+                // or for a combined entry with stage 2 the stage-2 leaf of
+                // the IPA the walk gives.
+                var candidates: [(String, UInt64)] = leafNow.map { [(stage2 ? "stage-2 descriptor" : "descriptor", $0)] } ?? []
+                if !stage2, used.kind == .combined, let s1 = steps.last, let d = s1.descriptor, d & 1 == 1 {
+                    let mask: UInt64 = (1 << UInt64(s1.blockShift)) - 1
+                    let ipa = (d & 0x0000_FFFF_FFFF_F000 & ~mask) | (va & mask)
+                    if let pa = cpu.describeStage2Walk(ipa).last?.descriptorPA { candidates.append(("stage-2 descriptor", pa)) }
+                }
+                let since = candidates.compactMap { c in lastWrite(c.1).map { (c.0, c.1, $0) } }
+                    .filter { $0.2.event.seq > fill.seq }.max { $0.2.event.seq < $1.2.event.seq }
+                if let (what, pa, w) = since {
+                    provenance.append("made stale by the write of the \(what) at PA \(hex(pa)) by \(describeWriter(w))")
+                    if !stage2 && what == "stage-2 descriptor" {
+                        suggestionText = "TLBI IPAS2E1IS for the IPA, DSB ISH, then TLBI VMALLE1IS (VMID \(used.vmid)'s combined stage 1+2 entries) after the stage-2 descriptor write at \(hex(w.event.context.pc)) on cpu\(w.event.context.cpu)"
+                    }
+                } else {
+                    provenance.append("no descriptor it came from was written since the fill: a translation register or table descriptor above changed")
+                }
             }
             provenance += uncovered(since: fill, on: cpu.index, tlbi: { scope in
                 scope.mismatch(used).map { self.reason($0, scope: scope, entry: used) }
@@ -243,11 +269,11 @@ final class StaleExplainer {
         let lineAddress = pa & ~(line - 1)
         var fix = "DC CVAU + IC IVAU for \(hex(pc & ~(line - 1))) after writing it, or IC IALLU on cpu\(cpu.index) before running this code"
         if let fill = icacheFills[cpu.index << 32 | slot] {
-            let writer = shadow.writer(pa).map { writers[Int($0)] }
+            let writer = lastWrite(pa)
             provenance.append("line filled by \(describe(fill.event)) with a \(fill.cacheable ? "cacheable fetch (from the PoU)" : "Non-cacheable fetch (from memory, the PoC)")")
-            if let w = shadow.writer(pa) { provenance.append("the newest instruction there was written by \(describeWriter(w))") }
+            if let w = writer { provenance.append("the newest instruction there was written by \(describeWriter(w))") }
             let now = event(cpu.index).context
-            if let writer, writer.last.seq < fill.event.seq {
+            if let writer, writer.event.seq < fill.event.seq {
                 // Filled after the write, with the old bytes: the fetch read
                 // a level the write had not reached.
                 provenance.append("the fill came after that write but read \(fill.cacheable ? "the PoU" : "memory"), which did not have it yet\(fill.cacheable ? "" : " (a clean to the PoU does not reach the PoC, D7.5.8; Non-cacheable fetches may allocate in the I-cache, D7.5.7)")")
@@ -259,7 +285,7 @@ final class StaleExplainer {
                 }
             }
             var vpiptMissed = false
-            provenance += uncovered(since: writer.map { $0.last.seq > fill.event.seq ? $0.last : fill.event } ?? fill.event,
+            provenance += uncovered(since: writer.map { $0.event.seq > fill.event.seq ? $0.event : fill.event } ?? fill.event,
                                     on: cpu.index, icache: { op, target, vmid, targetPA in
                 if op == .IVAU, let t = targetPA, t != lineAddress { return "for the line at PA \(hex(t)), not \(hex(lineAddress))" }
                 if let target, target != cpu.index { return "local to cpu\(target); the line is in cpu\(cpu.index)'s I-cache" }
@@ -270,7 +296,7 @@ final class StaleExplainer {
                 return nil
             })
             if vpiptMissed {
-                fix = "the same IC executed at EL2 (on a VPIPT I-cache only EL2's IC IALLU/IVAU reach every VMID's lines, D7.5.9.12)\(writer.map { " after the write at \(hex($0.last.context.pc)) on cpu\($0.last.context.cpu)" } ?? "")"
+                fix = "the same IC executed at EL2 (on a VPIPT I-cache only EL2's IC IALLU/IVAU reach every VMID's lines, D7.5.9.12)\(writer.map { " after the write at \(hex($0.event.context.pc)) on cpu\($0.event.context.cpu)" } ?? "")"
             }
         }
         record(cpu, StaleUse(kind: "instruction", cpu: cpu.index, el: cpu.currentEL, vmid: c.vmid, asid: c.asid,
@@ -284,9 +310,9 @@ final class StaleExplainer {
         let c = cpu.currentContext
         let caches = board.shared.dataCaches
         let line = pa & ~(lineSize - 1)
-        let writer = shadow.writer(pa).map { writers[Int($0)] }
+        let writer = lastWrite(pa)
         var provenance: [String] = []
-        if let w = shadow.writer(pa) { provenance.append("the newest value was written by \(describeWriter(w))") }
+        if let w = writer { provenance.append("the newest value was written by \(describeWriter(w))") }
         let holders = caches?.lines(holding: pa) ?? []
         func where_(_ l: DataCaches.LineView) -> String {
             "a \(l.dirty ? "dirty" : "clean") line in \(l.cpu.map { "cpu\($0)'s L1" } ?? "the L2")"
@@ -316,7 +342,7 @@ final class StaleExplainer {
             let by = writer.map { " after the Non-cacheable write at \(hex($0.key.context.pc)) on cpu\($0.key.context.cpu)" } ?? ""
             fix = "DC IVAC (or CIVAC) for PA \(hex(line))\(by), before it is read cacheably (a hypervisor cleans and invalidates the guest's memory when the guest turns its caches on)"
         }
-        provenance += uncovered(since: writer?.last, on: cpu.index, dataLine: line)
+        provenance += uncovered(since: writer?.event, on: cpu.index, dataLine: line)
         record(cpu, StaleUse(kind: "data", cpu: cpu.index, el: cpu.currentEL, vmid: c.vmid, asid: c.asid,
                              pc: lastPC[cpu.index], address: va, used: used, fresh: fresh,
                              detail: "\(cacheable ? "cacheable" : "Non-cacheable") read of \(size) bytes at PA \(hex(pa)) gave \(hex(used)), the newest write there is \(hex(fresh)). Smallest fix: \(fix)",
@@ -393,10 +419,9 @@ final class StaleExplainer {
         return "cpu\(c.cpu) EL\(c.el)\(c.inVM ? " VMID \(c.vmid) vCPU MPIDR \(hex(c.vcpu))" : "") at pc \(hex(c.pc))\(sym), instruction \(e.count) of cpu\(c.cpu)"
     }
 
-    private func describeWriter(_ w: Int32) -> String {
-        let r = writers[Int(w)]
-        let how = r.key.agent ? "an agent (semihosting or the debugger) for" : r.key.cacheable ? "a cacheable store by" : "a Non-cacheable store by"
-        return "\(how) \(describe(r.last))"
+    private func describeWriter(_ w: Write) -> String {
+        let how = w.key.agent ? "an agent (semihosting or the debugger) for" : w.key.cacheable ? "a cacheable store by" : "a Non-cacheable store by"
+        return "\(how) \(describe(w.event))"
     }
 }
 
