@@ -12,7 +12,7 @@ Every case of the manifests runs as `a64emu run --explain-stale OPTIONS ELF`
   - except the cases in DELIBERATE, which exist to show stale state the
     architecture allows (each with why): they must report one, so that the
     list stays true.
-The suites run: el, mmu, cache and hyp (`make check-explain`); the isa,
+The suites run: el, mmu, cache, hyp and nv (`make check-explain`); the isa,
 simd, boot and demo guests do not touch the TLB or cache controls.
 Prints one TAP line per case and `N passed, N failed`; exits 1 on a failure.
 Standard library only.
@@ -46,6 +46,8 @@ DELIBERATE = {
     "cache.vpipt": "an EL1 IC on a VPIPT I-cache leaves another VMID's line",
     "mmu.remap_stale": "reads through a TLB entry it left stale on purpose (no TLBI after a remap)",
     "mmu.tlbi_local_vs_is": "a local TLBI leaves the other CPU's entry in place",
+    "nv.stale": "an L1 hypervisor's remaps with a TLBI missing or mistargeted, to see the old page",
+    "nv.stale-cache": "the same with the cache model on",
 }
 
 NO_STALE = "explain-stale: no stale use"
