@@ -16,6 +16,11 @@
 #                   and QEMU (SEEDS=A-B, VALUES=operand sets per form)
 #   make bench      the benchmark guests on a64emu and QEMU (a table, bench/results.json,
 #                   bench/results.svg; BENCH_RUNS=N, BENCH_ONLY=SUBSTR)
+#   make fuzz       libFuzzer on the four untrusted inputs (ELF files, semihosting
+#                   calls, GDB packets, console commands), FUZZ_SECONDS (60) each;
+#                   FUZZ_MERGE=1 minimises the new inputs into Fuzz/Corpus (Fuzz/README.md)
+#   make check-fuzz-corpus  replay Fuzz/Corpus and Fuzz/Regressions without
+#                   libFuzzer (also part of swift test, so of make check)
 #   make clean
 #
 # System packages the build needs are installed here when missing (Debian).
@@ -27,7 +32,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 MANIFESTS  := $(wildcard guests/*/suite.manifest)
 PYTHON     ?= python3
 
-.PHONY: check-litmus check-explain check-disasm check-debugger gdb-deps check-fp suites-guest-fp all build deps qemu-deps run run-hyp guests check-diff check unit-test suites check-qemu bench clean
+.PHONY: fuzz check-fuzz-corpus check-litmus check-explain check-disasm check-debugger gdb-deps check-fp suites-guest-fp all build deps qemu-deps run run-hyp guests check-diff check unit-test suites check-qemu bench clean
 
 all: build
 
@@ -135,6 +140,17 @@ gdb-deps:
 	  $(MAKE) --no-print-directory $(APT_UPDATED) && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gdb-multiarch tmux; \
 	fi
+
+# Coverage-guided fuzzing (Fuzz/run.sh, Fuzz/Package.swift): each target
+# for FUZZ_SECONDS, one process and one job; a crash fails the run.
+FUZZ_SECONDS ?= 60
+FUZZ_MERGE ?= 0
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_MERGE=$(FUZZ_MERGE) Fuzz/run.sh
+
+# The corpus replay alone (FuzzCorpusTests, also run by swift test).
+check-fuzz-corpus: deps
+	$(SWIFT) test --filter FuzzCorpusTests
 
 check-qemu: build guests qemu-deps
 	$(PYTHON) tools/suite.py --qemu --emu $(EMU) -j $(JOBS) --results build/results-qemu $(MANIFESTS)

@@ -12,6 +12,9 @@ let package = Package(
     name: "a64emu",
     products: [
         .executable(name: "a64emu", targets: ["a64emu"]),
+        // For Fuzz/Package.swift (libFuzzer targets, `make fuzz`): the
+        // debugger library, whose FuzzEntry drives every untrusted input.
+        .library(name: "A64EmuDebugger", targets: ["Debugger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,7 +43,7 @@ let package = Package(
         .testTarget(name: "MemoryTests", dependencies: ["Memory"]),
         .testTarget(name: "A64Tests", dependencies: ["A64", "Memory"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine", "A64", "Memory", "ELF", "CLibFDT"]),
-        .testTarget(name: "DebuggerTests", dependencies: ["Debugger", "A64"]),
+        .testTarget(name: "DebuggerTests", dependencies: ["Debugger", "A64", "Machine"]),
         .testTarget(name: "a64emuTests", dependencies: ["a64emu"]),
     ],
     swiftLanguageModes: [.v5]

@@ -49,7 +49,11 @@ extension CPU {
             if Mode.observed && observerStopRequested { break outer }
             // The translation context may have changed (EL, registers, TLBI):
             // look the fetch page up again and use the EL's software TLB.
-            pageVA = 1
+            // Not a block base, and pc - pageVA is odd: the first fetch below
+            // takes the slow path whatever the PC. (A fixed 1 let an odd PC
+            // such as 1 or 5, left by ERET, BR or the debugger, read the
+            // decoded page at offset pc - 1 of no page at all.)
+            pageVA = pc ^ 1
             fetchPage.va = 1
             selectSoftTLB()
             fpTrapEL = fpAccessTrapTarget()

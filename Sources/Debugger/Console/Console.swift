@@ -456,7 +456,7 @@ public final class Console {
     func icache(_ args: [String]) {
         var c = cpu
         var rest = args
-        if rest.count >= 2, rest[0] == "cpu", let n = Int(rest[1]), n < board.cpus.count { c = board.cpus[n]; rest.removeFirst(2) }
+        if rest.count >= 2, rest[0] == "cpu", let n = Int(rest[1]), n >= 0, n < board.cpus.count { c = board.cpus[n]; rest.removeFirst(2) }
         guard let ic = c.icache else { return say("cpu\(c.index) has no modelled I-cache (--cache-model off, or --dic 1)") }
         guard let first = rest.first else { return icacheSummary(c, ic) }
         guard let va = address(first) else { return say("usage: icache [cpu N] [ADDR]") }
@@ -508,9 +508,15 @@ public final class Console {
         for v in views {
             lines.append("  \(v.cpu.map { "cpu\($0) L1D" } ?? "L2") set \(v.set) way \(v.way)\(v.dirty ? " dirty" : " clean")\(v.differsFromMemory ? ", differs from memory" : ", same as memory")")
         }
-        let cached = (0..<8).map { caches.coherentByte(pa + UInt64($0)) }
-        let memory = (try? board.shared.memory.readBytes(pa, count: 8)) ?? []
-        lines.append("  cached \(hexBytes(cached)), memory \(hexBytes(memory))")
+        // The data caches hold RAM only: coherentByte reads RAM directly for
+        // an uncached line, so it must not be asked about any other address.
+        if board.shared.memory.isRAM(pa, 8) {
+            let cached = (0..<8).map { caches.coherentByte(pa + UInt64($0)) }
+            let memory = (try? board.shared.memory.readBytes(pa, count: 8)) ?? []
+            lines.append("  cached \(hexBytes(cached)), memory \(hexBytes(memory))")
+        } else {
+            lines.append("  not RAM: no cached bytes")
+        }
         say(lines.joined(separator: "\n"))
     }
 

@@ -86,6 +86,8 @@ public final class MachineDebugger: CPUObserver {
     // Stepping state for one resume.
     private var stepCPU: Int?
     private var stepsLeft = 0
+    /// Instruction boundaries the stepped CPU reached (stepAlone's progress).
+    private var stepBoundaries = 0
     private var runToEL: UInt8?
     private var finishCPU: Int?
     private var untilAddress: UInt64?
@@ -223,15 +225,29 @@ public final class MachineDebugger: CPUObserver {
         return outcome
     }
 
+    /// Exception entries in a row, with no instruction reached, that end a step.
+    static let stepStormLimit = 64
+
     private func stepAlone(_ cpu: CPU, interrupted: () -> Bool) -> RunOutcome {
+        var entriesWithoutInstruction = 0
         while true {
             if interrupted() { return .interrupted }
+            let boundaries = stepBoundaries
             _ = cpu.runObserved(budget: 1)
             if let r = cpu.stopReason { return .stopped(r) }
             if cpu.observerStopRequested { return .observerStop(cpu: cpu.index) }
             if cpu.waitingForInterrupt || cpu.poweredOff {
                 // Asleep: let the machine run until it wakes and steps.
                 return loop.run(interruptRequested: interrupted)
+            }
+            // Each turn ran one instruction or took one exception without
+            // one (a fetch abort, an interrupt). A CPU whose vector cannot be
+            // fetched takes fetch aborts forever and never reaches the next
+            // instruction: the step ends there rather than never.
+            entriesWithoutInstruction = stepBoundaries == boundaries ? entriesWithoutInstruction + 1 : 0
+            if entriesWithoutInstruction >= Self.stepStormLimit {
+                stop(cpu, "step: \(Self.stepStormLimit) exceptions taken in a row without reaching an instruction (at \(hex(cpu.pc)))")
+                return .observerStop(cpu: cpu.index)
             }
         }
     }
@@ -258,6 +274,7 @@ public final class MachineDebugger: CPUObserver {
             atResumePoint = pc == resumePC[i]
         }
         if stepCPU == i {
+            stepBoundaries &+= 1
             if stepsLeft == 0 { stopDescription = "step"; stoppedCPU = i; return true }
             stepsLeft -= 1
         }

@@ -28,10 +28,9 @@ private let mangledPrefixes = ["$s", "$e", "$S", "_$s", "_$e", "_$S", "_T0"]
 /// runtime cannot demangle.
 public func demangleSwift(_ name: String) -> String? {
     guard mangledPrefixes.contains(where: { name.hasPrefix($0) }) else { return nil }
-    let utf8 = Array(name.utf8)
-    guard let out = utf8.withUnsafeBufferPointer({ buffer in
-        buffer.withMemoryRebound(to: CChar.self) { _swiftDemangle($0.baseAddress, $0.count, nil, nil, 0) }
-    }) else { return nil }
+    // A NUL-terminated copy: despite the length argument, the runtime runs
+    // strlen over the name (isSwiftSymbol), past the end of a bare buffer.
+    guard let out = name.withCString({ _swiftDemangle($0, name.utf8.count, nil, nil, 0) }) else { return nil }
     defer { free(out) }
     let text = String(cString: out)
     // The runtime gives the name back unchanged when it is not valid.

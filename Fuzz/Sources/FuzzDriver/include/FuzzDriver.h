@@ -1,0 +1,1 @@
+// Intentionally empty: FuzzDriver.c only provides entry symbols to the linker.
