@@ -1,7 +1,7 @@
 /*
  * litmus.h - the harness of the instruction-fetch litmus tests (Simner et
  * al., "ARMv8-A system semantics: instruction fetch in relaxed
- * architectures", ESOP 2020; /work/shared/arch-notes.md 5.4).  Include it
+ * architectures", ESOP 2020; ../shared/arch-notes.md 5.4).  Include it
  * in exactly one C file, after defining:
  *
  *   LITMUS_NAME      the test's name, as in the paper ("MP.RF+dmb+ctrl-isb")
