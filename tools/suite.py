@@ -185,7 +185,7 @@ class Run:
     seconds: float = 0.0
     timed_out: bool = False
     error: str = ""          # could not start
-    max_rss: object = None   # peak RSS in bytes (only when measured)
+    max_rss: object = None   # peak RSS in bytes
 
     def describe_status(self):
         if self.error:
@@ -198,35 +198,10 @@ class Run:
 
 
 def run_process(command, timeout, cwd=ROOT):
-    """Runs `command` with stdin from /dev/null; kills its whole process group on timeout."""
-    run = Run(command)
-    start = time.perf_counter()
-    try:
-        proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, cwd=cwd, start_new_session=True)
-    except OSError as e:
-        run.error = f"cannot run {command[0]}: {e.strerror}"
-        return run
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        run.timed_out = True
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        out, err = proc.communicate()
-    run.seconds = time.perf_counter() - start
-    run.status = None if run.timed_out else proc.returncode
-    run.stdout = normalise(out.decode("utf-8", errors="replace"))
-    run.stderr = err.decode("utf-8", errors="replace")
-    return run
-
-
-def run_process_rss(command, timeout, cwd=ROOT):
-    """run_process, also measuring the child's peak RSS: the child is reaped
-    with os.wait4, whose rusage is that one process's (RUSAGE_CHILDREN
-    would mix the cases that run in parallel)."""
+    """Runs `command` with stdin from /dev/null; kills its whole process group
+    on timeout. Also measures the child's peak RSS (+maxrss=): the child is
+    reaped with os.wait4, whose rusage is that one process's
+    (RUSAGE_CHILDREN would mix the cases that run in parallel)."""
     run = Run(command)
     start = time.perf_counter()
     try:
@@ -449,8 +424,7 @@ def check_emulator(case, args, result):
     if not case.elf.is_file():
         result.message = f"missing ELF {case.elf}"
         return
-    runner = run_process_rss if case.max_rss is not None else run_process
-    run = result.runs["a64emu"] = runner(emu_command(args.emu, case), args.timeout)
+    run = result.runs["a64emu"] = run_process(emu_command(args.emu, case), args.timeout)
     problems = expectation_problems(run, case.expect)
     if case.expect_stderr is not None and case.expect_stderr not in run.stderr:
         problems.append(f"stderr lacks {case.expect_stderr!r}")
