@@ -39,6 +39,9 @@ struct HypervisorOptions: ParsableArguments {
     @Option(help: "auto (default: use FEAT_S2FWB when the CPU has it, as KVM does) or off, hypervisor option.")
     var s2fwb: String?
 
+    @Flag(name: .customLong("nested"), help: "Boot GUEST at virtual EL2, as a guest hypervisor (HCR_EL2.NV, NV1): the mini-hypervisor emulates its EL2, builds shadow stage 2s for its L2 guests and emulates its TLBIs (hypervisor option).")
+    var nested = false
+
     @Option(name: .customLong("without-fix"), help: "Turn off one of KVM's fixes to watch its bug (repeatable; --list-fixes names them), hypervisor option.")
     var withoutFix: [String] = []
 
@@ -48,7 +51,7 @@ struct HypervisorOptions: ParsableArguments {
     /// Whether any hypervisor option was given (they need --hyp).
     var anyGiven: Bool {
         path != nil || vcpus != nil || vms != nil || mode != nil || sched != nil || slice != nil
-            || vmidBits != nil || vmidLimit != nil || s2fwb != nil || !withoutFix.isEmpty || listFixes
+            || vmidBits != nil || vmidLimit != nil || s2fwb != nil || !withoutFix.isEmpty || listFixes || nested
     }
 
     /// The hypervisor's words, as Options.swift reads them (after argv[0]).
@@ -64,6 +67,7 @@ struct HypervisorOptions: ParsableArguments {
         if let vmidBits { w += ["--vmid-bits", String(vmidBits)] }
         if let vmidLimit { w += ["--vmid-limit", String(vmidLimit)] }
         if let s2fwb { w += ["--s2fwb", s2fwb] }
+        if nested { w.append("--nested") }
         for f in withoutFix { w += ["--without-fix", f] }
         if listFixes { w.append("--list-fixes") }
         if trace { w.append("--trace") }

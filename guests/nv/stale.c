@@ -32,8 +32,35 @@
  *    still hit the old tables' entries (D8.17: fields held in the TLB).
  */
 #include "nv.h"
+#include "semihost.h"
 
 static struct vm vm1, vm2, vm1b, vm3;
+
+/*
+ * Under a64emu's hypervisor with --nested this L1 runs at virtual EL2, and
+ * its L2's translations come from shadow stage 2s that the hypervisor
+ * builds and invalidates as KVM does (arch-notes.md §1.4): every TLBI
+ * performed without trusting its TTL hint, and one shadow per {VMID,
+ * VTTBR_EL2, VTCR_EL2}.  Two stale outcomes a64emu's own TLB gives are then
+ * the fresh ones, which the architecture equally allows: a wrong TTL still
+ * removes the page, and a new VTCR_EL2 walks its new tables.  The L1 sees
+ * where it runs in the semihosting command line (the hypervisor's).
+ */
+static int under_nested_hypervisor(void)
+{
+    static char line[512];
+    if (sys_get_cmdline(line, sizeof line) != 0)
+        return 0;
+    static const char word[] = " --nested";
+    for (const char *p = line; *p; p++) {
+        unsigned i = 0;
+        while (word[i] && p[i] == word[i])
+            i++;
+        if (!word[i] && (p[i] == ' ' || p[i] == 0))
+            return 1;
+    }
+    return 0;
+}
 
 
 
@@ -123,8 +150,11 @@ int main(void)
         uint64_t ipa = NV_IPA(4);
         const struct sstep s[] = { { nv_seq_ipas2e1is, TLBI_IPA(ipa) | NV_TTL_4K(2), 0xB },
                                    { nv_seq_ipas2e1is, TLBI_IPA(ipa) | NV_TTL_4K(3), 0xB } };
-        const unsigned seen[] = { 0xA, 0xA, 0xB };
-        const char *why[] = { "before", "IPAS2E1IS with TTL = level 2 for a level-3 page + VMALLE1IS (stale)",
+        const int nested = under_nested_hypervisor();
+        const unsigned seen[] = { 0xA, nested ? 0xB : 0xA, 0xB };
+        const char *why[] = { "before",
+                              nested ? "IPAS2E1IS with TTL = level 2 for a level-3 page + VMALLE1IS (the nested hypervisor ignores the hint)"
+                                     : "IPAS2E1IS with TTL = level 2 for a level-3 page + VMALLE1IS (stale)",
                               "after IPAS2E1IS with TTL = level 3 + VMALLE1IS" };
         scenario("wrong TTL", &vm1, ipa, 0xA, s, 2, seen, why);
     }
@@ -157,8 +187,12 @@ int main(void)
         check("VTCR change: VMID 1 config 1 reads page A", l2_read_once(&vm1, g), NV_PAT(0xA));
         vm_init(&vm1b, 1, 32, 2);
         vm_map(&vm1b, g, 0xC);
-        check("VTCR change: new VTCR (T0SZ 32, level 2) and tables, same VMID, no TLBI: page A (stale)",
-              l2_read_once(&vm1b, g), NV_PAT(0xA));
+        if (under_nested_hypervisor())
+            check("VTCR change: new VTCR (T0SZ 32, level 2) and tables, same VMID, no TLBI: page C (a new shadow stage 2)",
+                  l2_read_once(&vm1b, g), NV_PAT(0xC));
+        else
+            check("VTCR change: new VTCR (T0SZ 32, level 2) and tables, same VMID, no TLBI: page A (stale)",
+                  l2_read_once(&vm1b, g), NV_PAT(0xA));
         tlbi(vmalls12e1is);
         dsb(ish);
         isb();

@@ -45,6 +45,7 @@ func handleExit(_ v: VCPU, code: UInt64, cpu: Int) -> Bool {
     let ec = esr >> 26
     // Built only for --trace: an exit is on the guest's critical path.
     let where_ = h.options.trace ? "cpu\(dec(cpu)) vm\(dec(v.vm.index)) vcpu\(dec(v.index))" : ""
+    if let n = v.nested { return handleNestedExit(v, n, esr: esr, cpu: cpu, trace: where_) }
     switch ec {
     case ExceptionClass.hvc64:
         h.trace("\(where_) exit HVC64 x0=\(hex(v.x(0)))")
@@ -71,7 +72,7 @@ func handleExit(_ v: VCPU, code: UInt64, cpu: Int) -> Bool {
 
 // MARK: stage-2 faults
 
-private func handleStage2Abort(_ v: VCPU, esr: UInt64, trace: String) -> Bool {
+func handleStage2Abort(_ v: VCPU, esr: UInt64, trace: String) -> Bool {
     let h = hypervisor!
     let r = v.regs.pointee
     let ipa = (r.hpfar_el2 >> 4) << 12 | (r.far_el2 & 0xFFF)
@@ -125,13 +126,19 @@ func mapGuestPage(_ v: VCPU, _ ipa: UInt64, trace: String) {
 func unmapGuestPage(_ vm: VM, _ ipa: UInt64) -> UInt64? {
     guard let pa = vm.stage2.unmap(ipa) else { return nil }
     _ = hypCall(.tlbFlushVMIDIPA, opaque(vm), ipa)
+    if let shadows = vm.shadows {
+        // Every shadow composes this stage 2 and may map the page: all go
+        // (no reverse map, as in KVM's kvm_nested_s2_unmap).
+        shadows.discardAll(pool: &hypervisor.pool)
+        hypervisor.trace("  every shadow stage 2 emptied (the guest hypervisor's stage 2 changed)")
+    }
     hypervisor.trace("  stage-2 unmap \(hex(ipa)) (was \(hex(pa))): TLBI IPAS2E1IS, DSB ISH, TLBI VMALLE1IS, DSB ISH")
     return pa
 }
 
 // MARK: the UART (PL011 at 0x0900_0000, emulated on stage-2 faults)
 
-private func emulateUART(_ v: VCPU, offset: UInt64, esr: UInt64) {
+func emulateUART(_ v: VCPU, offset: UInt64, esr: UInt64) {
     let isWrite = esr & (1 << 6) != 0
     let rt = (esr >> 16) & 31
     if isWrite {
@@ -169,21 +176,8 @@ private func handleSystemRegister(_ v: VCPU, esr: UInt64, trace: String) -> Bool
     let crn = (esr >> 10) & 15, rt = (esr >> 5) & 31, crm = (esr >> 1) & 15
     let isRead = esr & 1 != 0
     let value = rt == 31 ? 0 : v.x(rt)
-    if op0 == 1 && op1 == 0 && crn == 7 && op2 == 2 && (crm == 6 || crm == 10 || crm == 14) {
-        // DC ISW/CSW/CISW trapped by TSW: kvm_set_way_flush.  Set/way
-        // operations reach only this CPU's caches and cannot be virtualised;
-        // flush the whole VM by VA instead, and trap the VM registers so that
-        // the next change of the cache state flushes again.  With FWB the
-        // guest's view is always cacheable: nothing to do (KVM's access_dcsw).
-        if h.fwb {
-            h.trace("\(trace) exit SYS64 DC set/way: ignored (FWB)")
-        } else if v.hcr & HCR.tvm == 0 {
-            stage2FlushVM(v.vm)
-            v.hcr |= HCR.tvm
-            h.trace("\(trace) exit SYS64 DC set/way: flush the VM to PoC by VA, trap VM registers")
-        } else {
-            h.trace("\(trace) exit SYS64 DC set/way: already flushed")
-        }
+    if isSetWay(esr) {
+        emulateSetWay(v, trace: trace)
         v.regs.pointee.pc += 4
         return true
     }
@@ -211,6 +205,31 @@ private func handleSystemRegister(_ v: VCPU, esr: UInt64, trace: String) -> Bool
     }
     v.regs.pointee.pc += 4
     return true
+}
+
+/// DC ISW, CSW or CISW (op0 1, op1 0, CRn 7, CRm 6/10/14, op2 2).
+func isSetWay(_ esr: UInt64) -> Bool {
+    let op0 = (esr >> 20) & 3, op2 = (esr >> 17) & 7, op1 = (esr >> 14) & 7
+    let crn = (esr >> 10) & 15, crm = (esr >> 1) & 15
+    return op0 == 1 && op1 == 0 && crn == 7 && op2 == 2 && (crm == 6 || crm == 10 || crm == 14)
+}
+
+/// DC ISW/CSW/CISW trapped by TSW: kvm_set_way_flush.  Set/way operations
+/// reach only this CPU's caches and cannot be virtualised; flush the whole
+/// VM by VA instead, and trap the VM registers so that the next change of
+/// the cache state flushes again.  With FWB the guest's view is always
+/// cacheable: nothing to do (KVM's access_dcsw).
+func emulateSetWay(_ v: VCPU, trace: String) {
+    let h = hypervisor!
+    if h.fwb {
+        h.trace("\(trace) exit SYS64 DC set/way: ignored (FWB)")
+    } else if v.hcr & HCR.tvm == 0 {
+        stage2FlushVM(v.vm)
+        v.hcr |= HCR.tvm
+        h.trace("\(trace) exit SYS64 DC set/way: flush the VM to PoC by VA, trap VM registers")
+    } else {
+        h.trace("\(trace) exit SYS64 DC set/way: already flushed")
+    }
 }
 
 /// stage2_flush_vm: DC CIVAC by the host's VA over every page mapped at

@@ -8,6 +8,7 @@ enum Fix: Int, CaseIterable {
     case cleanOnFaultWhenCachesOff
     case trapVMRegsUntilCachesOn
     case icacheInvalOnVCPUSwitch
+    case shadowStage2TLBI
 
     var name: String {
         switch self {
@@ -16,6 +17,7 @@ enum Fix: Int, CaseIterable {
         case .cleanOnFaultWhenCachesOff: return "clean-on-fault-when-caches-off"
         case .trapVMRegsUntilCachesOn: return "trap-vm-regs-until-caches-on"
         case .icacheInvalOnVCPUSwitch: return "icache-inval-on-vcpu-switch"
+        case .shadowStage2TLBI: return "shadow-s2-tlbi"
         }
     }
 
@@ -32,6 +34,8 @@ enum Fix: Int, CaseIterable {
             return "seed 002: arm64: KVM: trap VM system registers until MMU and caches are ON (v3.15), set/way emulation (v4.0)"
         case .icacheInvalOnVCPUSwitch:
             return "seed 003: KVM: arm64: Ensure I-cache isolation between vcpus of a same VM (v5.12)"
+        case .shadowStage2TLBI:
+            return "seed 004: KVM: arm64: nv: Handle shadow stage 2 page faults, Add emulation for TLBI IPAS2E1IS/VMALLS12E1IS/ALLE1IS (v6.11), --nested"
         }
     }
 

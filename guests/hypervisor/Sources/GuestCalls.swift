@@ -148,12 +148,24 @@ private func vcpu(_ vm: VM, mpidr: UInt64) -> VCPU? {
 private func cpuOn(_ vm: VM, target: UInt64, entry: UInt64, context: UInt64) -> Int64 {
     guard let t = vcpu(vm, mpidr: target) else { return PSCI.invalidParameters }
     guard t.state == .off else { return PSCI.alreadyOn }
-    t.reset(pc: entry, context: context)
-    t.hcr = guestHCR()
+    t.start(pc: entry, context: context)
     t.state = .runnable
     hypervisor.trace("  vm\(dec(vm.index)) PSCI CPU_ON vcpu\(dec(t.index)) at \(hex(entry))")
     wakeCPUs()
     return PSCI.success
+}
+
+extension VCPU {
+    /// PSCI CPU_ON, and the boot vCPU: at EL1h, or at virtual EL2h for a
+    /// guest hypervisor (--nested).
+    func start(pc: UInt64, context: UInt64) {
+        if nested != nil {
+            resetNested(pc: pc, context: context)
+        } else {
+            reset(pc: pc, context: context)
+            hcr = guestHCR()
+        }
+    }
 }
 
 /// HCR_EL2 for a vCPU (KVM's HCR_GUEST_FLAGS, less what needs a virtual

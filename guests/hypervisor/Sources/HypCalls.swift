@@ -12,6 +12,14 @@ enum HypCall: UInt64 {
     case flushCPUContext = 3
     case flushVMContext = 4
     case flushLocalContext = 5
+    case tlbiInContext = 6
+}
+
+/// The operations of HypCall.tlbiInContext: tlbi_el1_op's numbers (hyp.h)
+/// for the EL1 stage-1 forms, and these two stage-2 forms.
+enum TLBIInContext {
+    static let vmalls12e1is: UInt64 = 16
+    static let ipas2e1is: UInt64 = 17
 }
 
 /// Calls an EL2 function from the host, whichever EL the host is at.
@@ -40,6 +48,7 @@ private func hypDispatch(_ fn: UInt64, _ a1: UInt64, _ a2: UInt64, _ a3: UInt64)
     case .flushCPUContext: flushCPUContext(object(a1, VM.self), tlb: a2 != 0, icache: a3 != 0)
     case .flushVMContext: flushVMContext()
     case .flushLocalContext: flushLocalContext()
+    case .tlbiInContext: tlbiInContext(vttbr: a1, op: a2, operand: a3)
     case nil: fatal("unknown hypervisor call \(dec(fn))")
     }
     return 0
@@ -74,9 +83,13 @@ private func vcpuRun(_ v: VCPU) -> UInt64 {
     if vhe == 0 { sysregs_save(host, 0) }
     sysregs_load(v.regs, vhe)
     fpsimd_load(&v.regs.pointee.fp)
-    write_vttbr_el2(v.vm.stage2.root | v.vm.vmid << 48)
+    write_vttbr_el2(v.vttbr)
     write_vmpidr_el2(v.mpidr)
     write_hcr_el2(v.hcr)
+    // Virtual EL2 (--nested): CPTR_EL2.TCPAC, so that its CPACR_EL1
+    // accesses reach the L2's (Nested/VirtualEL2.swift).
+    let cptr = v.nested != nil ? read_cptr_el2() : 0
+    if v.nested?.inVirtualEL2 == true { write_cptr_el2(cptr | 1 << 31) }
     let slice = hypervisor.options.slice
     if slice > 0 {
         write_cnthp_tval_el2(slice)
@@ -85,6 +98,7 @@ private func vcpuRun(_ v: VCPU) -> UInt64 {
     isb()
     let code = guest_enter(v.regs)
     if slice > 0 { write_cnthp_ctl_el2(0) }    // the PPI goes down with it
+    if v.nested != nil { write_cptr_el2(cptr) }
     sysregs_save(v.regs, vhe)
     fpsimd_save(&v.regs.pointee.fp)
     write_hcr_el2(hostHCR)
@@ -110,6 +124,22 @@ private func tlbFlushVMIDIPA(_ vm: VM, ipa: UInt64) {
         dsb_ish()
         hypervisor.trace("  IC IALLUIS at EL2 (vpipt-icache-on-unmap)")
     }
+    isb()
+    exitVMIDContext()
+}
+
+/// A TLBI for a guest hypervisor (Nested/NestedTLBI.swift) with `vttbr`
+/// current: one of its shadows' VMIDs, or its own.  DSB ISH after it.
+private func tlbiInContext(vttbr: UInt64, op: UInt64, operand: UInt64) {
+    write_vttbr_el2(vttbr)
+    if hypervisor.vhe { write_hcr_el2(hostHCR & ~HCR.tge) }
+    isb()
+    switch op {
+    case TLBIInContext.vmalls12e1is: tlbi_vmalls12e1is()
+    case TLBIInContext.ipas2e1is: tlbi_ipas2e1is(operand)
+    default: tlbi_el1_is(UInt32(op), operand)
+    }
+    dsb_ish()
     isb()
     exitVMIDContext()
 }

@@ -73,7 +73,16 @@ struct VMIDAllocator {
     /// Gives `vm` a VMID of the current generation if it has none; true when
     /// that needed a rollover (the caller flushes, as KVM's update_vmid does).
     mutating func assign(_ vm: VM) -> Bool {
-        if vm.vmidGeneration == generation { return false }
+        assign(&vm.vmid, &vm.vmidGeneration)
+    }
+
+    /// The same for a shadow stage 2, which has a VMID of its own.
+    mutating func assign(_ s: ShadowStage2) -> Bool {
+        assign(&s.vmid, &s.vmidGeneration)
+    }
+
+    private mutating func assign(_ vmid: inout UInt64, _ vmidGeneration: inout UInt64) -> Bool {
+        if vmidGeneration == generation { return false }
         var rolled = false
         if next > last {
             generation += 1
@@ -81,8 +90,8 @@ struct VMIDAllocator {
             rollovers += 1
             rolled = true
         }
-        vm.vmid = next
-        vm.vmidGeneration = generation
+        vmid = next
+        vmidGeneration = generation
         next += 1
         return rolled
     }

@@ -50,20 +50,22 @@ func hypMain(_ dtb: UInt64) {
     }
     var off = ""
     for f in Fix.allCases where !options.fixes.isOn(f) { off += " " + f.name }
-    say("hyp: \(vhe ? "VHE" : "nVHE"), \(dec(h.physicalCPUs)) physical CPU(s), \(dec(options.vms)) VM(s) of \(dec(options.vcpus)) vCPU(s), I-cache \(icache), VMIDs 1-\(dec(h.vmids.last))\(h.fwb ? ", FWB" : ""); fixes off:\(off.isEmpty ? " none" : off)")
+    say("hyp: \(vhe ? "VHE" : "nVHE"), \(dec(h.physicalCPUs)) physical CPU(s), \(dec(options.vms)) VM(s) of \(dec(options.vcpus)) vCPU(s), I-cache \(icache), VMIDs 1-\(dec(h.vmids.last))\(h.fwb ? ", FWB" : "")\(options.nested ? ", guest at virtual EL2" : ""); fixes off:\(off.isEmpty ? " none" : off)")
 
     // The guest: one image, loaded into every VM.
     let image = readGuestImage(options.guestPath, ramBase: guestRAMBase, ramSize: guestRAMSize)
     for n in 0..<options.vms {
         let vm = VM(index: n, physicalCPUs: h.physicalCPUs, pool: &h.pool)
         for i in 0..<options.vcpus {
-            vm.vcpus.append(VCPU(vm: vm, index: i, home: (n * options.vcpus + i) % h.physicalCPUs))
+            let c = VCPU(vm: vm, index: i, home: (n * options.vcpus + i) % h.physicalCPUs)
+            if options.nested { c.nested = NestedVCPU() }
+            vm.vcpus.append(c)
         }
+        if options.nested { vm.shadows = ShadowPool(vcpus: options.vcpus) }
         vm.load(image, pool: &h.pool)
         let dtb = vm.placeDeviceTree(pool: &h.pool)
+        vm.vcpus[0].start(pc: vm.entry, context: dtb)
         let first = vm.vcpus[0]
-        first.reset(pc: vm.entry, context: dtb)
-        first.hcr = guestHCR()
         first.state = .runnable
         h.vms.append(vm)
         h.allVCPUs += vm.vcpus

@@ -21,11 +21,13 @@ struct Options {
     /// non-FWB path anyway, e.g. on QEMU, whose -cpu max has FWB, to run the
     /// same code as on a64emu without --fwb 1.
     var useFWB = true
+    /// Boot the guest at virtual EL2 (a guest hypervisor, Nested/).
+    var nested = false
     var guestPath = ""
 
     static let usage = """
         usage: hyp [--vcpus N] [--vms N] [--mode vhe|nvhe] [--sched pinned|round-robin|migrate] \
-        [--slice TICKS] [--vmid-bits 8|16] [--vmid-limit N] [--s2fwb auto|off] [--without-fix NAME]... [--list-fixes] [--trace] GUEST.elf
+        [--slice TICKS] [--vmid-bits 8|16] [--vmid-limit N] [--s2fwb auto|off] [--nested] [--without-fix NAME]... [--list-fixes] [--trace] GUEST.elf
         """
 
     /// Parses the words of `line`; a bad option ends the run with status 2.
@@ -82,6 +84,7 @@ struct Options {
                 for f in Fix.allCases { say(f.name + "  " + f.origin) }
                 hyp_exit(0)
             case "--trace": o.trace = true
+            case "--nested": o.nested = true
             case "--s2fwb":
                 switch value(w) {
                 case "auto": o.useFWB = true

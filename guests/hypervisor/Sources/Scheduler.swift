@@ -40,7 +40,7 @@ func runLoop(cpu: Int) -> Never {
             let code = hypCall(.vcpuRun, opaque(v))
             h.acquire()
             if handleExit(v, code: code, cpu: cpu) && !v.yielded && v.state == .running {
-                if h.vmids.assign(v.vm) { rollover() }
+                assignVMID(v)
                 flushIfRolledOver(cpu: cpu)
                 h.release()
                 continue
@@ -72,9 +72,9 @@ private func pick(cpu: Int) -> VCPU? {
 private func load(_ v: VCPU, cpu: Int) {
     let h = hypervisor!
     let vm = v.vm
-    if h.vmids.assign(vm) { rollover() }
+    assignVMID(v)
     flushIfRolledOver(cpu: cpu)
-    h.trace("cpu\(dec(cpu)) run vm\(dec(vm.index)) vcpu\(dec(v.index)) (VMID \(dec(vm.vmid)))")
+    h.trace("cpu\(dec(cpu)) run vm\(dec(vm.index)) vcpu\(dec(v.index)) (VMID \(dec(v.vttbr >> 48)))")
     if vm.lastVCPURan[cpu] != v.index {
         // Another vCPU of this VM may have left TLB entries and I-cache lines
         // on this CPU that this one must not see (its own CPU would not have
@@ -86,6 +86,19 @@ private func load(_ v: VCPU, cpu: Int) {
             h.trace("  last vCPU here was \(vm.lastVCPURan[cpu] < 0 ? "none" : "vcpu" + dec(vm.lastVCPURan[cpu])): flush CPU context:\(tlb ? " TLBI VMALLE1" : "")\(icache ? " IC IALLU" : "") DSB NSH")
         }
         vm.lastVCPURan[cpu] = v.index
+    }
+}
+
+/// A VMID of the current generation for what the vCPU runs next (its VM,
+/// or its L2's shadow stage 2), and the VTTBR_EL2 that goes with it.
+private func assignVMID(_ v: VCPU) {
+    let h = hypervisor!
+    if let n = v.nested, !n.inVirtualEL2, let s = n.shadow {
+        if h.vmids.assign(s) { rollover() }
+        v.vttbr = s.vttbr
+    } else {
+        if h.vmids.assign(v.vm) { rollover() }
+        v.vttbr = v.vm.stage2.root | v.vm.vmid << 48
     }
 }
 

@@ -85,6 +85,53 @@ final class Stage2 {
         return d & S2.addressMask
     }
 
+    /// Maps `ipa`'s page with a complete page descriptor (a shadow stage
+    /// 2's, Nested/ShadowStage2.swift); the entry must be invalid.
+    func map(_ ipa: UInt64, descriptor: UInt64, pool: inout PagePool) {
+        let slot = withUnsafeMutablePointer(to: &pool) { leaf(ipa, pool: $0) }!
+        store64(slot, descriptor)
+        dsb_ish()
+    }
+
+    /// Clears every page descriptor in [from, to) that `remove` picks
+    /// (given its IPA and descriptor), skipping absent tables; returns the
+    /// IPAs cleared, in order.  The caller invalidates the TLBs.
+    func unmap(from: UInt64, to: UInt64, where remove: (UInt64, UInt64) -> Bool) -> [UInt64] {
+        var cleared: [UInt64] = []
+        var ipa = from & ~(pageSize - 1)
+        while ipa < to {
+            let d1 = load64(root + 8 * index(ipa, level: 1))
+            if d1 & S2.valid == 0 { ipa = (ipa | (1 << 30 - 1)) + 1; continue }
+            let d2 = load64((d1 & S2.addressMask) + 8 * index(ipa, level: 2))
+            if d2 & S2.valid == 0 { ipa = (ipa | (1 << 21 - 1)) + 1; continue }
+            let slot = (d2 & S2.addressMask) + 8 * index(ipa, level: 3)
+            let d3 = load64(slot)
+            if d3 & S2.valid != 0 && remove(ipa, d3) {
+                store64(slot, 0)
+                cleared.append(ipa)
+            }
+            ipa += pageSize
+        }
+        if !cleared.isEmpty { dsb_ish() }
+        return cleared
+    }
+
+    /// Empties the tables (the root stays), giving their pages back.
+    func clear(pool: inout PagePool) {
+        for i1 in 0..<UInt64(512) {
+            let d1 = load64(root + 8 * i1)
+            guard d1 & S2.valid != 0 else { continue }
+            let t2 = d1 & S2.addressMask
+            for i2 in 0..<UInt64(512) {
+                let d2 = load64(t2 + 8 * i2)
+                if d2 & S2.valid != 0 { pool.free(d2 & S2.addressMask) }
+            }
+            store64(root + 8 * i1, 0)
+            pool.free(t2)
+        }
+        dsb_ish()
+    }
+
     /// Every mapped page, in IPA order (KVM's stage2_flush_vm walk).
     func forEachPage(_ body: (UInt64, UInt64) -> Void) {
         for i1 in 0..<UInt64(512) {

@@ -20,6 +20,8 @@ final class VM {
     var vcpus: [VCPU] = []
     var lastVCPURan: [Int]
     var entry: UInt64 = 0
+    /// The shadow stage 2s of a guest hypervisor's L2s (--nested).
+    var shadows: ShadowPool?
 
     init(index: Int, physicalCPUs: Int, pool: inout PagePool) {
         self.index = index
@@ -104,6 +106,11 @@ final class VCPU {
     var mpidr: UInt64
     /// Set by an exit that gives the physical CPU up (yield, WFI, CPU_OFF).
     var yielded = false
+    /// VTTBR_EL2 for its next entry: its VM's stage 2 and VMID, or the
+    /// shadow stage 2 of the L2 its guest hypervisor runs.
+    var vttbr: UInt64 = 0
+    /// The virtual EL2 of a guest hypervisor (--nested), nil otherwise.
+    var nested: NestedVCPU?
 
     init(vm: VM, index: Int, home: Int) {
         self.vm = vm

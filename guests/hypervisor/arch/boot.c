@@ -173,7 +173,7 @@ void hyp_exit(int code)
 
 void hyp_panic(uint64_t code, uint64_t esr, uint64_t elr, uint64_t far)
 {
-    printf("hyp: panic: unexpected exception (vector %llu) at EL2: ESR_EL2 %#llx ELR_EL2 %#llx FAR_EL2 %#llx\n",
+    printf("hyp: panic: unexpected exception (vector %llu) at EL2: ESR_EL2 0x%llx ELR_EL2 0x%llx FAR_EL2 0x%llx\n",
            (unsigned long long)code, (unsigned long long)esr, (unsigned long long)elr,
            (unsigned long long)far);
     sys_exit(70);

@@ -188,6 +188,29 @@ static inline void tlbi_vmalls12e1is(void) { __asm__ volatile("tlbi vmalls12e1is
 static inline void tlbi_alle1is(void)    { __asm__ volatile("tlbi alle1is" ::: "memory"); }
 static inline void tlbi_alle1(void)      { __asm__ volatile("tlbi alle1" ::: "memory"); }
 static inline void tlbi_alle2(void)      { __asm__ volatile("tlbi alle2" ::: "memory"); }
+/* The TLBIs the hypervisor performs for a guest hypervisor's (nested
+ * virtualization, Sources/Nested): every one Inner Shareable, as KVM does.
+ * EL1 stage-1 forms by number (enum tlbi_el1_op; range forms by their SYS
+ * encodings, op1 0, CRn 8, CRm 2: the assembler's -march may lack them). */
+enum tlbi_el1_op {
+    TLBI_VMALLE1IS, TLBI_VAE1IS, TLBI_ASIDE1IS, TLBI_VAAE1IS, TLBI_VALE1IS, TLBI_VAALE1IS,
+    TLBI_RVAE1IS, TLBI_RVAAE1IS, TLBI_RVALE1IS, TLBI_RVAALE1IS
+};
+static inline void tlbi_el1_is(unsigned op, uint64_t xt)
+{
+    switch (op) {
+    case TLBI_VMALLE1IS: __asm__ volatile("tlbi vmalle1is" ::: "memory"); break;
+    case TLBI_VAE1IS:    __asm__ volatile("tlbi vae1is, %0" :: "r"(xt) : "memory"); break;
+    case TLBI_ASIDE1IS:  __asm__ volatile("tlbi aside1is, %0" :: "r"(xt) : "memory"); break;
+    case TLBI_VAAE1IS:   __asm__ volatile("tlbi vaae1is, %0" :: "r"(xt) : "memory"); break;
+    case TLBI_VALE1IS:   __asm__ volatile("tlbi vale1is, %0" :: "r"(xt) : "memory"); break;
+    case TLBI_VAALE1IS:  __asm__ volatile("tlbi vaale1is, %0" :: "r"(xt) : "memory"); break;
+    case TLBI_RVAE1IS:   __asm__ volatile("sys #0, c8, c2, #1, %0" :: "r"(xt) : "memory"); break;
+    case TLBI_RVAAE1IS:  __asm__ volatile("sys #0, c8, c2, #3, %0" :: "r"(xt) : "memory"); break;
+    case TLBI_RVALE1IS:  __asm__ volatile("sys #0, c8, c2, #5, %0" :: "r"(xt) : "memory"); break;
+    case TLBI_RVAALE1IS: __asm__ volatile("sys #0, c8, c2, #7, %0" :: "r"(xt) : "memory"); break;
+    }
+}
 static inline void ic_iallu(void)        { __asm__ volatile("ic iallu" ::: "memory"); }
 static inline void ic_ialluis(void)      { __asm__ volatile("ic ialluis" ::: "memory"); }
 static inline void ic_ivau(uint64_t va)  { __asm__ volatile("ic ivau, %0" :: "r"(va) : "memory"); }
