@@ -102,6 +102,7 @@ suites: build guests
 	$(PYTHON) tools/seed_sweep.py --emu $(EMU) $(GUESTS_OUT)/mmu/tlbi_local_vs_is.elf --smp 2
 	$(PYTHON) tools/seed_sweep.py --emu $(EMU) --manifest guests/cache/suite.manifest
 	$(PYTHON) tools/seed_sweep.py --emu $(EMU) --manifest guests/hyp/suite.manifest --filter seed0
+	$(PYTHON) tools/seed_sweep.py --emu $(EMU) --manifest guests/nv/suite.manifest --filter nested
 	$(PYTHON) tools/suite.py --emu $(EMU) -j $(JOBS) $(MANIFESTS)
 
 # The same suites with the guests and guests/lib built without
