@@ -224,6 +224,9 @@ static struct {
     uint64_t esr, elr, spsr;
     unsigned count;
 } nv_hvc[4];
+/* The guest's handler for the exceptions nv.h does not handle (traps.c):
+ * returns 1 when it handled `f` (the ERET then returns to f->elr). */
+static int (*nv_other_exception)(struct exc_frame *f, unsigned el, unsigned offset);
 
 static __attribute__((unused)) uint64_t nv_vtcr(unsigned ia_bits, unsigned start_level)
 {
@@ -329,6 +332,8 @@ void handle_exception(struct exc_frame *f, unsigned el, unsigned offset)
         }
         }
     }
+    if (nv_other_exception && nv_other_exception(f, el, offset))
+        return;
     exc_unexpected(f, el, offset);
 }
 
