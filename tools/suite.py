@@ -264,7 +264,7 @@ QEMU_CONSOLE = ["-display", "none", "-chardev", "stdio,id=con,mux=on", "-serial"
 # with value, and flags.
 HYP_VALUE_OPTIONS = ("--vcpus", "--vms", "--mode", "--sched", "--slice", "--vmid-bits", "--vmid-limit",
                      "--s2fwb", "--without-fix")
-HYP_FLAGS = ("--list-fixes",)
+HYP_FLAGS = ("--list-fixes", "--nested")
 HYP_IMAGE = ROOT / "build/guests/hypervisor/hyp.img"
 
 

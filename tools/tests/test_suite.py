@@ -52,6 +52,8 @@ class Helpers(unittest.TestCase):
     def test_hypervisor_cases_on_qemu(self):
         options = ["--hyp", "--smp", "2", "--cache-model", "on", "--vcpus=2", "--without-fix", "x-y", "--trace", "insn,hyp"]
         self.assertEqual(suite.hypervisor_words(options), ["--vcpus", "2", "--without-fix", "x-y", "--trace"])
+        # --nested is a flag: the word after it is not its value.
+        self.assertEqual(suite.hypervisor_words(["--nested", "--mode", "nvhe"]), ["--nested", "--mode", "nvhe"])
         command = suite.qemu_hyp_command("q", suite.ROOT / "build/guests/hyp/g.elf", options)
         self.assertEqual(command[:3], ["q", "-M", "virt,virtualization=on,gic-version=3"])
         self.assertEqual(command[-2:], ["-kernel", str(suite.HYP_IMAGE)])
