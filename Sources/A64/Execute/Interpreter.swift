@@ -111,16 +111,19 @@ extension CPU {
             // instruction's own word resets the slot (SharedProcessorState
             // .observeWrite); the functions that take `d.value` get a copy.
             let d = DecodedSlot(page + slot)
-            if d.op == .undecoded {
-                let word = code.load(fromByteOffset: Int(offset), as: UInt32.self)
-                d.p.pointee = Decoder.decode(word)
+            if Mode.observed && d.op == .undecoded {
+                // Decoded before the observer's instruction is counted once;
+                // unobserved, the switch's first case decodes (no test here).
+                d.p.pointee = Decoder.decode(code.load(fromByteOffset: Int(offset), as: UInt32.self))
             }
             var next = pc &+ 4
 
             do throws(CPUException) {
                 switch d.op {
                 case .undecoded:
-                    break
+                    // The slot's first execution: decode it, then run it.
+                    d.p.pointee = Decoder.decode(code.load(fromByteOffset: Int(offset), as: UInt32.self))
+                    continue loop
                 case .UNDEFINED:
                     throw CPUException.undefined
 
@@ -310,18 +313,26 @@ extension CPU {
                 case .STRB_off: try write8(x[d.rn] &+ d.imm, x[d.rd])
                 case .STRB_pre: try store(d.value, 1, 1)
                 case .STRB_post: try store(d.value, 2, 1)
-                case .STRB_reg: try store(d.value, 3, 1)
+                case .STRB_reg: try write8(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b), x[d.rd])
                 case .STRH_off: try write16(x[d.rn] &+ d.imm, x[d.rd])
                 case .STRH_pre: try store(d.value, 1, 2)
                 case .STRH_post: try store(d.value, 2, 2)
-                case .STRH_reg: try store(d.value, 3, 2)
+                case .STRH_reg: try write16(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b), x[d.rd])
                 case .STRW_off: try write32(x[d.rn] &+ d.imm, x[d.rd])
-                case .STRW_pre: try store(d.value, 1, 4)
-                case .STRW_post: try store(d.value, 2, 4)
+                case .STRW_pre:
+                    let rn = d.rn, a = x[rn] &+ d.imm
+                    try write32(a, x[d.rd]); x[rn] = a
+                case .STRW_post:
+                    let rn = d.rn, a = x[rn], imm = d.imm
+                    try write32(a, x[d.rd]); x[rn] = a &+ imm
                 case .STRW_reg: try write32(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b), x[d.rd])
                 case .STRX_off: try write64(x[d.rn] &+ d.imm, x[d.rd])
-                case .STRX_pre: try store(d.value, 1, 8)
-                case .STRX_post: try store(d.value, 2, 8)
+                case .STRX_pre:
+                    let rn = d.rn, a = x[rn] &+ d.imm
+                    try write64(a, x[d.rd]); x[rn] = a
+                case .STRX_post:
+                    let rn = d.rn, a = x[rn], imm = d.imm
+                    try write64(a, x[d.rd]); x[rn] = a &+ imm
                 case .STRX_reg: try write64(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b), x[d.rd])
                 case .LDRB_off: x[d.rd] = try read8(x[d.rn] &+ d.imm)
                 case .LDRB_pre: try load(d.value, 1, 1, false, false)
@@ -330,35 +341,43 @@ extension CPU {
                 case .LDRH_off: x[d.rd] = try read16(x[d.rn] &+ d.imm)
                 case .LDRH_pre: try load(d.value, 1, 2, false, false)
                 case .LDRH_post: try load(d.value, 2, 2, false, false)
-                case .LDRH_reg: try load(d.value, 3, 2, false, false)
+                case .LDRH_reg: x[d.rd] = try read16(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b))
                 case .LDRW_off: x[d.rd] = try read32(x[d.rn] &+ d.imm)
-                case .LDRW_pre: try load(d.value, 1, 4, false, false)
-                case .LDRW_post: try load(d.value, 2, 4, false, false)
+                case .LDRW_pre:
+                    let rn = d.rn, a = x[rn] &+ d.imm
+                    let v = try read32(a); x[rn] = a; x[d.rd] = v
+                case .LDRW_post:
+                    let rn = d.rn, a = x[rn]
+                    let v = try read32(a); x[rn] = a &+ d.imm; x[d.rd] = v
                 case .LDRW_reg: x[d.rd] = try read32(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b))
                 case .LDRX_off: x[d.rd] = try read64(x[d.rn] &+ d.imm)
-                case .LDRX_pre: try load(d.value, 1, 8, false, true)
-                case .LDRX_post: try load(d.value, 2, 8, false, true)
+                case .LDRX_pre:
+                    let rn = d.rn, a = x[rn] &+ d.imm
+                    let v = try read64(a); x[rn] = a; x[d.rd] = v
+                case .LDRX_post:
+                    let rn = d.rn, a = x[rn]
+                    let v = try read64(a); x[rn] = a &+ d.imm; x[d.rd] = v
                 case .LDRX_reg: x[d.rd] = try read64(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b))
-                case .LDRSBW_off: try load(d.value, 0, 1, true, false)
+                case .LDRSBW_off: x[d.rd] = signExtend(try read8(x[d.rn] &+ d.imm), 8) & 0xFFFF_FFFF
                 case .LDRSBW_pre: try load(d.value, 1, 1, true, false)
                 case .LDRSBW_post: try load(d.value, 2, 1, true, false)
                 case .LDRSBW_reg: try load(d.value, 3, 1, true, false)
-                case .LDRSBX_off: try load(d.value, 0, 1, true, true)
+                case .LDRSBX_off: x[d.rd] = signExtend(try read8(x[d.rn] &+ d.imm), 8)
                 case .LDRSBX_pre: try load(d.value, 1, 1, true, true)
                 case .LDRSBX_post: try load(d.value, 2, 1, true, true)
                 case .LDRSBX_reg: try load(d.value, 3, 1, true, true)
-                case .LDRSHW_off: try load(d.value, 0, 2, true, false)
+                case .LDRSHW_off: x[d.rd] = signExtend(try read16(x[d.rn] &+ d.imm), 16) & 0xFFFF_FFFF
                 case .LDRSHW_pre: try load(d.value, 1, 2, true, false)
                 case .LDRSHW_post: try load(d.value, 2, 2, true, false)
                 case .LDRSHW_reg: try load(d.value, 3, 2, true, false)
-                case .LDRSHX_off: try load(d.value, 0, 2, true, true)
+                case .LDRSHX_off: x[d.rd] = signExtend(try read16(x[d.rn] &+ d.imm), 16)
                 case .LDRSHX_pre: try load(d.value, 1, 2, true, true)
                 case .LDRSHX_post: try load(d.value, 2, 2, true, true)
                 case .LDRSHX_reg: try load(d.value, 3, 2, true, true)
                 case .LDRSW_off: x[d.rd] = signExtend(try read32(x[d.rn] &+ d.imm), 32)
                 case .LDRSW_pre: try load(d.value, 1, 4, true, true)
                 case .LDRSW_post: try load(d.value, 2, 4, true, true)
-                case .LDRSW_reg: try load(d.value, 3, 4, true, true)
+                case .LDRSW_reg: x[d.rd] = signExtend(try read32(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b)), 32)
                 case .LDRW_lit:
                     x[d.rd] = try read32(pc &+ d.imm)
                 case .LDRX_lit:
