@@ -13,6 +13,23 @@ final class DataProcessingRegisterTests: XCTestCase {
         return h
     }
 
+    /// SUBS/CMP's flags come from subtractWithFlags, which must equal the
+    /// pseudocode's AddWithCarry(a, NOT(b), 1) for every operand pair.
+    func testSubtractWithFlagsIsAddWithCarryOfTheComplement() {
+        let edges: [UInt64] = [0, 1, 2, 0x7F, 0x80, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF, 0x1_0000_0000,
+                               0x7FFF_FFFF_FFFF_FFFF, 0x8000_0000_0000_0000, 0xFFFF_FFFF_FFFF_FFFE, ~0]
+        var rng = SystemRandomNumberGenerator()
+        var pairs: [(UInt64, UInt64)] = []
+        for a in edges { for b in edges { pairs.append((a, b)) } }
+        for _ in 0..<20000 { pairs.append((rng.next(), rng.next())) }
+        for (a, b) in pairs {
+            let s64 = subtractWithFlags64(a, b), r64 = addWithCarry64(a, ~b, 1)
+            XCTAssertEqual(s64.0, r64.0); XCTAssertEqual(s64.1, r64.1, "64-bit \(a) - \(b)")
+            let s32 = subtractWithFlags32(a, b), r32 = addWithCarry32(a, ~b, 1)
+            XCTAssertEqual(s32.0, r32.0); XCTAssertEqual(s32.1, r32.1, "32-bit \(a) - \(b)")
+        }
+    }
+
     func testAddSubShiftedExtendedCarry() {
         var h = run(0x2b021020, [1: 0x7FFF_FFF0, 2: 1])          // adds w0, w1, w2, lsl #4
         XCTAssertEqual(h[0], 0x8000_0000); XCTAssertEqual(h.flags, 0b1001, "N and V")

@@ -24,6 +24,29 @@
     return (UInt64(s), n << 31 | z << 30 | c << 29 | v << 28)
 }
 
+/// AddWithCarry(a, NOT(b), 1) for 64-bit operands - SUBS and CMP - without
+/// the general carry chain: C is "no borrow" (a >= b unsigned), V is set
+/// when a and b differ in sign and the result's sign differs from a's.
+@inline(__always) func subtractWithFlags64(_ a: UInt64, _ b: UInt64) -> (UInt64, UInt32) {
+    let s = a &- b
+    let n = UInt32(s >> 63)
+    let z: UInt32 = s == 0 ? 1 : 0
+    let c: UInt32 = a >= b ? 1 : 0
+    let v = UInt32(((a ^ b) & (a ^ s)) >> 63)
+    return (s, n << 31 | z << 30 | c << 29 | v << 28)
+}
+
+/// The same for 32-bit operands (the upper halves are ignored).
+@inline(__always) func subtractWithFlags32(_ a64: UInt64, _ b64: UInt64) -> (UInt64, UInt32) {
+    let a = UInt32(truncatingIfNeeded: a64), b = UInt32(truncatingIfNeeded: b64)
+    let s = a &- b
+    let n = s >> 31
+    let z: UInt32 = s == 0 ? 1 : 0
+    let c: UInt32 = a >= b ? 1 : 0
+    let v = ((a ^ b) & (a ^ s)) >> 31
+    return (UInt64(s), n << 31 | z << 30 | c << 29 | v << 28)
+}
+
 /// NZCV for a logical result (C and V cleared).
 @inline(__always) func logicalFlags(_ r: UInt64, _ sf: Bool) -> UInt32 {
     if sf { return UInt32(r >> 63) << 31 | (r == 0 ? 1 << 30 : 0) }

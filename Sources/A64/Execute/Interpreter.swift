@@ -142,7 +142,7 @@ extension CPU {
                     let r = x[d.rn] &- d.imm
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
                 case .SUBS_imm:
-                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], ~d.imm, 1) : addWithCarry32(x[d.rn], ~d.imm, 1)
+                    let (r, f) = d.sf ? subtractWithFlags64(x[d.rn], d.imm) : subtractWithFlags32(x[d.rn], d.imm)
                     nzcv = f; x[d.rd] = r
                 case .AND_imm:
                     x[d.rd] = x[d.rn] & d.imm
@@ -311,12 +311,20 @@ extension CPU {
 
                 // MARK: Loads and stores
                 case .STRB_off: try write8(x[d.rn] &+ d.imm, x[d.rd])
-                case .STRB_pre: try store(d.value, 1, 1)
-                case .STRB_post: try store(d.value, 2, 1)
+                case .STRB_pre:
+                    let rn = d.rn, a = x[rn] &+ d.imm
+                    try write8(a, x[d.rd]); x[rn] = a
+                case .STRB_post:
+                    let rn = d.rn, a = x[rn], imm = d.imm
+                    try write8(a, x[d.rd]); x[rn] = a &+ imm
                 case .STRB_reg: try write8(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b), x[d.rd])
                 case .STRH_off: try write16(x[d.rn] &+ d.imm, x[d.rd])
-                case .STRH_pre: try store(d.value, 1, 2)
-                case .STRH_post: try store(d.value, 2, 2)
+                case .STRH_pre:
+                    let rn = d.rn, a = x[rn] &+ d.imm
+                    try write16(a, x[d.rd]); x[rn] = a
+                case .STRH_post:
+                    let rn = d.rn, a = x[rn], imm = d.imm
+                    try write16(a, x[d.rd]); x[rn] = a &+ imm
                 case .STRH_reg: try write16(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b), x[d.rd])
                 case .STRW_off: try write32(x[d.rn] &+ d.imm, x[d.rd])
                 case .STRW_pre:
@@ -335,12 +343,20 @@ extension CPU {
                     try write64(a, x[d.rd]); x[rn] = a &+ imm
                 case .STRX_reg: try write64(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b), x[d.rd])
                 case .LDRB_off: x[d.rd] = try read8(x[d.rn] &+ d.imm)
-                case .LDRB_pre: try load(d.value, 1, 1, false, false)
-                case .LDRB_post: try load(d.value, 2, 1, false, false)
+                case .LDRB_pre:
+                    let rn = d.rn, a = x[rn] &+ d.imm
+                    let v = try read8(a); x[rn] = a; x[d.rd] = v
+                case .LDRB_post:
+                    let rn = d.rn, a = x[rn]
+                    let v = try read8(a); x[rn] = a &+ d.imm; x[d.rd] = v
                 case .LDRB_reg: x[d.rd] = try read8(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b))
                 case .LDRH_off: x[d.rd] = try read16(x[d.rn] &+ d.imm)
-                case .LDRH_pre: try load(d.value, 1, 2, false, false)
-                case .LDRH_post: try load(d.value, 2, 2, false, false)
+                case .LDRH_pre:
+                    let rn = d.rn, a = x[rn] &+ d.imm
+                    let v = try read16(a); x[rn] = a; x[d.rd] = v
+                case .LDRH_post:
+                    let rn = d.rn, a = x[rn]
+                    let v = try read16(a); x[rn] = a &+ d.imm; x[d.rd] = v
                 case .LDRH_reg: x[d.rd] = try read16(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b))
                 case .LDRW_off: x[d.rd] = try read32(x[d.rn] &+ d.imm)
                 case .LDRW_pre:
@@ -515,8 +531,8 @@ extension CPU {
                     let (r, f) = d.sf ? addWithCarry64(x[d.rn], op2, 0) : addWithCarry32(x[d.rn], op2, 0)
                     nzcv = f; x[d.rd] = r
                 case .SUBS_shift:
-                    let op2 = ~shiftReg(x[d.rm], d.a, d.b, d.sf)
-                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], op2, 1) : addWithCarry32(x[d.rn], op2, 1)
+                    let op2 = shiftReg(x[d.rm], d.a, d.b, d.sf)
+                    let (r, f) = d.sf ? subtractWithFlags64(x[d.rn], op2) : subtractWithFlags32(x[d.rn], op2)
                     nzcv = f; x[d.rd] = r
                 case .ADD_ext:
                     let r = x[d.rn] &+ extendReg(x[d.rm], d.a, d.b)
@@ -529,8 +545,8 @@ extension CPU {
                     let (r, f) = d.sf ? addWithCarry64(x[d.rn], op2, 0) : addWithCarry32(x[d.rn], op2, 0)
                     nzcv = f; x[d.rd] = r
                 case .SUBS_ext:
-                    let op2 = ~extendReg(x[d.rm], d.a, d.b)
-                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], op2, 1) : addWithCarry32(x[d.rn], op2, 1)
+                    let op2 = extendReg(x[d.rm], d.a, d.b)
+                    let (r, f) = d.sf ? subtractWithFlags64(x[d.rn], op2) : subtractWithFlags32(x[d.rn], op2)
                     nzcv = f; x[d.rd] = r
                 case .ADC:
                     let c = UInt64(nzcv >> 29 & 1)
