@@ -368,7 +368,11 @@ struct Run: ParsableCommand {
                     fputs("a64emu: \(name): \(st.hits) hits, \(st.misses) misses, \(st.evictions) evictions, \(st.writeBacks) write-backs, \(st.maintenance) maintenance\n", stderr)
                 }
                 for c in board.cpus {
-                    if let ic = c.icache { line("cpu\(c.index) L1I", ic.statistics) }
+                    if let ic = c.icache {
+                        var i = ic.statistics
+                        i.hits &+= c.statistics.l1InstructionFastHits
+                        line("cpu\(c.index) L1I", i)
+                    }
                     var d = caches.l1[c.index].statistics
                     d.hits &+= c.statistics.l1DataFastHits
                     line("cpu\(c.index) L1D", d)

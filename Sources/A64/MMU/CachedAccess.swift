@@ -116,24 +116,47 @@ extension CPU {
                 throw .abort(TranslationFault(.externalAbort, level: 0, access: .fetch, va: base))
             }
             fetchPage = (base & ~0xFFF, t.pa & ~0xFFF, isCacheableFetch(t.entry.attributes))
+            // Kept with the page: what changes them (EL, HCR_EL2, VTTBR_EL2)
+            // also makes the interpreter's outer loop forget the page.
+            fetchPageViaICache = icache != nil && (fetchPage.cacheable || features.caches.allocateOnNonCacheableFetch)
+            fetchPageVMID = instructionCacheVMID
         }
         let pa = fetchPage.pa | (base & 0xFFF)
-        // The hit path: one lookup, nothing else.
-        if let icache, fetchPage.cacheable || features.caches.allocateOnNonCacheableFetch {
-            let vmid = instructionCacheVMID
-            if let slot = icache.lookup(va: base, pa: pa, vmid: vmid) {
-                return (UnsafeRawPointer(icache.bytes(slot)), icacheDecoded! + slot * (features.caches.icache.lineSize / 4))
+        if fetchPageViaICache {
+            // The hit path: the slot that hit last in this set, if it still
+            // holds the line (and under this VMID): what a lookup would find,
+            // as a set holds a line at most once per VMID.
+            let h = fetchHit.unsafelyUnwrapped
+            let set = Int(((h.indexByVA ? base : pa) &>> h.shift) & h.setMask)
+            let slot = h.lastSlot[set]
+            if h.tags[slot] == pa &>> h.shift && (!h.checkVMID || h.vmids[slot] == fetchPageVMID) {
+                statistics.l1InstructionFastHits &+= 1
+                return (UnsafeRawPointer(h.data + (slot &<< Int(h.shift))), icacheDecoded.unsafelyUnwrapped + slot &* h.words)
             }
-            return fillInstructionCache(icache, base, pa, vmid: vmid)
+            return fetchBlockICacheMiss(base, pa, set: set)
         }
         return fetchWithoutAllocating(pa)
     }
 
+    /// Not the slot that hit last: the I-cache's own lookup, then a fill.
+    @inline(never)
+    private func fetchBlockICacheMiss(_ base: UInt64, _ pa: UInt64, set: Int) -> (UnsafeRawPointer, UnsafeMutablePointer<Decoded>) {
+        let icache = icache!
+        let vmid = fetchPageVMID
+        if let slot = icache.lookup(va: base, pa: pa, vmid: vmid) {
+            fetchHit!.lastSlot[set] = slot
+            return (UnsafeRawPointer(icache.bytes(slot)), icacheDecoded! + slot * (features.caches.icache.lineSize / 4))
+        }
+        let slot = fillInstructionCache(icache, base, pa, vmid: vmid)
+        fetchHit!.lastSlot[set] = slot
+        return (UnsafeRawPointer(icache.bytes(slot)), icacheDecoded! + slot * (features.caches.icache.lineSize / 4))
+    }
+
     /// An I-cache miss: the line is filled from the point of unification
     /// (cacheable) or from memory, and its decoded slots start empty.
+    /// Returns the slot.
     @inline(never)
-    private func fillInstructionCache(_ icache: InstructionCache, _ base: UInt64, _ pa: UInt64,
-                                      vmid: UInt16) -> (UnsafeRawPointer, UnsafeMutablePointer<Decoded>) {
+    private func fillInstructionCache(_ icache: InstructionCache, _ base: UInt64, _ pa: UInt64, vmid: UInt16) -> Int {
         let caches = shared.dataCaches!
         let cacheable = fetchPage.cacheable
         let words = features.caches.icache.lineSize / 4
@@ -143,7 +166,7 @@ extension CPU {
         let decoded = icacheDecoded! + slot * words
         decoded.update(repeating: Decoded(), count: words)
         if explainStale { observer?.instructionCacheFilled(self, slot: slot, va: base, pa: pa, vmid: vmid, cacheable: cacheable) }
-        return (UnsafeRawPointer(icache.bytes(slot)), decoded)
+        return slot
     }
 
     /// DIC = 1 (no I-cache to be stale), or a Non-cacheable fetch that does

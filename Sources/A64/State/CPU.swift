@@ -62,6 +62,9 @@ public struct CPUStatistics {
     public var interruptsTaken: UInt64 = 0
     /// L1 data cache hits on the CPU's own hit path (the caches count the rest).
     public var l1DataFastHits: UInt64 = 0
+    /// I-cache hits found by the fetch hit path (CachedAccess.fetchBlock),
+    /// not counted in the I-cache's own statistics.
+    public var l1InstructionFastHits: UInt64 = 0
 }
 
 /// One AArch64 processing element: registers, PSTATE, system registers, and
@@ -141,6 +144,25 @@ public final class CPU {
     /// The translation of the page instructions are being fetched from
     /// (cache model on), forgotten whenever the context may have changed.
     var fetchPage: (va: UInt64, pa: UInt64, cacheable: Bool) = (1, 0, false)
+    /// For that page: whether its fetches go through the I-cache, and the
+    /// VMID they are tagged with (a VPIPT I-cache).
+    var fetchPageViaICache = false
+    var fetchPageVMID: UInt16 = 0
+    /// The I-cache's hit path: its tags, VMIDs and bytes, and per set the
+    /// slot that hit last (a fetch whose line is still there, under the
+    /// same VMID, needs nothing else: the tags are the truth).
+    struct FetchHitPath {
+        var tags: UnsafeMutablePointer<UInt64>
+        var vmids: UnsafeMutablePointer<UInt16>
+        var data: UnsafeMutablePointer<UInt8>
+        var lastSlot: UnsafeMutablePointer<Int>
+        var shift: UInt64
+        var setMask: UInt64
+        var indexByVA: Bool
+        var checkVMID: Bool
+        var words: Int
+    }
+    var fetchHit: FetchHitPath?
     /// This CPU's L1 data cache, for the hit path of cacheable accesses.
     struct L1HitPath {
         var tags: UnsafeMutablePointer<UInt64>
@@ -193,6 +215,12 @@ public final class CPU {
             let n = ic.slotCount * c.icache.lineSize / 4
             icacheDecoded = .allocate(capacity: n)
             icacheDecoded!.initialize(repeating: Decoded(), count: n)
+            let last = UnsafeMutablePointer<Int>.allocate(capacity: c.icache.sets)
+            for s in 0..<c.icache.sets { last[s] = s * c.icache.ways }
+            fetchHit = FetchHitPath(tags: ic.tags, vmids: ic.vmids, data: ic.data, lastSlot: last,
+                                    shift: UInt64(c.icache.lineShift), setMask: UInt64(c.icache.sets - 1),
+                                    indexByVA: c.icachePolicy == .vipt, checkVMID: c.icachePolicy == .vpipt,
+                                    words: c.icache.lineSize / 4)
         } else {
             icache = nil
             icacheDecoded = nil

@@ -12,17 +12,28 @@ public final class InstructionCache {
     public let geometry: CacheGeometry
     public let policy: InstructionCachePolicy
     let array: CacheArray
-    /// The VMID each line was allocated under (VPIPT).
-    var vmids: [UInt16]
+    /// The VMID each line was allocated under (VPIPT). Unsafe storage, as
+    /// the tags: a CPU's fetch hit path reads both directly.
+    public let vmids: UnsafeMutablePointer<UInt16>
     let lineShift: UInt64
 
     public init(geometry: CacheGeometry, policy: InstructionCachePolicy, seed: UInt64) {
         self.geometry = geometry
         self.policy = policy
         array = CacheArray(geometry, seed: seed)
-        vmids = Array(repeating: 0, count: geometry.sets * geometry.ways)
+        vmids = .allocate(capacity: geometry.sets * geometry.ways)
+        vmids.initialize(repeating: 0, count: geometry.sets * geometry.ways)
         lineShift = UInt64(geometry.lineShift)
     }
+
+    deinit { vmids.deallocate() }
+
+    /// Per slot: the line's tag (PA >> line shift), or CacheArray.invalid.
+    public var tags: UnsafeMutablePointer<UInt64> { array.tags }
+    /// The lines' bytes, slot after slot.
+    public var data: UnsafeMutablePointer<UInt8> { array.data }
+    /// The set a fetch of `va` from `pa` looks in (VIPT: indexed by the VA).
+    @inline(__always) public func setIndex(va: UInt64, pa: UInt64) -> Int { set(va: va, pa: pa) }
 
     public var statistics: CacheArray.Statistics { array.statistics }
     /// Lines IC instructions have removed so far.
