@@ -102,7 +102,28 @@ extension CPU {
     /// cache (per PA, dropped when the page is written). On: the I-cache
     /// line, whatever it holds; with DIC = 1 a line read from the coherent
     /// data view every time.
+    @inline(__always)
     func fetchBlock(_ base: UInt64) throws(CPUException) -> (UnsafeRawPointer, UnsafeMutablePointer<Decoded>) {
+        // The hit path, in the interpreter's loop: the same fetch page, and
+        // the slot that hit last in this line's set still holds the line
+        // (under this VMID on a VPIPT I-cache): what a lookup would find, as
+        // a set holds a line at most once per VMID. The tags are the truth.
+        if fetchPageViaICache && base & ~0xFFF == fetchPage.va {
+            let pa = fetchPage.pa | (base & 0xFFF)
+            let shift = fetchHit.shift
+            let set = Int(((fetchHit.indexByVA ? base : pa) &>> shift) & fetchHit.setMask)
+            let slot = fetchHit.lastSlot[set]
+            if fetchHit.tags[slot] == pa &>> shift && (!fetchHit.checkVMID || fetchHit.vmids[slot] == fetchPageVMID) {
+                statistics.l1InstructionFastHits &+= 1
+                return (UnsafeRawPointer(fetchHit.data + (slot &<< Int(shift))), icacheDecoded.unsafelyUnwrapped + slot &* fetchHit.words)
+            }
+        }
+        return try fetchBlockSlow(base)
+    }
+
+    /// Another page, another line, no I-cache, or no cache model.
+    @inline(never)
+    func fetchBlockSlow(_ base: UInt64) throws(CPUException) -> (UnsafeRawPointer, UnsafeMutablePointer<Decoded>) {
         if shared.dataCaches == nil {
             let pa = try translateFetch(base)
             return (UnsafeRawPointer(ram + Int(pa - ramBase)), shared.decodedPage(pa))
@@ -122,34 +143,19 @@ extension CPU {
             fetchPageVMID = instructionCacheVMID
         }
         let pa = fetchPage.pa | (base & 0xFFF)
-        if fetchPageViaICache {
-            // The hit path: the slot that hit last in this set, if it still
-            // holds the line (and under this VMID): what a lookup would find,
-            // as a set holds a line at most once per VMID.
-            let h = fetchHit.unsafelyUnwrapped
-            let set = Int(((h.indexByVA ? base : pa) &>> h.shift) & h.setMask)
-            let slot = h.lastSlot[set]
-            if h.tags[slot] == pa &>> h.shift && (!h.checkVMID || h.vmids[slot] == fetchPageVMID) {
-                statistics.l1InstructionFastHits &+= 1
-                return (UnsafeRawPointer(h.data + (slot &<< Int(h.shift))), icacheDecoded.unsafelyUnwrapped + slot &* h.words)
-            }
-            return fetchBlockICacheMiss(base, pa, set: set)
-        }
-        return fetchWithoutAllocating(pa)
-    }
-
-    /// Not the slot that hit last: the I-cache's own lookup, then a fill.
-    @inline(never)
-    private func fetchBlockICacheMiss(_ base: UInt64, _ pa: UInt64, set: Int) -> (UnsafeRawPointer, UnsafeMutablePointer<Decoded>) {
-        let icache = icache!
+        guard fetchPageViaICache, let icache else { return fetchWithoutAllocating(pa) }
+        // Not the slot that hit last: the I-cache's own lookup, then a fill;
+        // the slot becomes the set's last.
+        let set = Int(((fetchHit.indexByVA ? base : pa) &>> fetchHit.shift) & fetchHit.setMask)
         let vmid = fetchPageVMID
-        if let slot = icache.lookup(va: base, pa: pa, vmid: vmid) {
-            fetchHit!.lastSlot[set] = slot
-            return (UnsafeRawPointer(icache.bytes(slot)), icacheDecoded! + slot * (features.caches.icache.lineSize / 4))
+        var slot: Int
+        if let s = icache.lookup(va: base, pa: pa, vmid: vmid) {
+            slot = s
+        } else {
+            slot = fillInstructionCache(icache, base, pa, vmid: vmid)
         }
-        let slot = fillInstructionCache(icache, base, pa, vmid: vmid)
-        fetchHit!.lastSlot[set] = slot
-        return (UnsafeRawPointer(icache.bytes(slot)), icacheDecoded! + slot * (features.caches.icache.lineSize / 4))
+        fetchHit.lastSlot[set] = slot
+        return (UnsafeRawPointer(icache.bytes(slot)), icacheDecoded! + slot * fetchHit.words)
     }
 
     /// An I-cache miss: the line is filled from the point of unification

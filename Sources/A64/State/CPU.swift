@@ -162,7 +162,11 @@ public final class CPU {
         var checkVMID: Bool
         var words: Int
     }
-    var fetchHit: FetchHitPath?
+    var fetchHit: FetchHitPath
+    nonisolated(unsafe) static let noVMIDs = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
+    nonisolated(unsafe) static let noLastSlot: UnsafeMutablePointer<Int> = {
+        let p = UnsafeMutablePointer<Int>.allocate(capacity: 1); p.initialize(to: 0); return p
+    }()
     /// This CPU's L1 data cache, for the hit path of cacheable accesses.
     struct L1HitPath {
         var tags: UnsafeMutablePointer<UInt64>
@@ -224,6 +228,9 @@ public final class CPU {
         } else {
             icache = nil
             icacheDecoded = nil
+            // No I-cache: never used (fetchPageViaICache stays false).
+            fetchHit = FetchHitPath(tags: Self.noTags, vmids: Self.noVMIDs, data: Self.noData, lastSlot: Self.noLastSlot,
+                                    shift: 6, setMask: 0, indexByVA: false, checkVMID: false, words: 16)
         }
         if let caches = shared.dataCaches, index < caches.l1.count {
             let l1 = caches.l1[index]
