@@ -166,8 +166,13 @@ extension CPU {
         let caches = shared.dataCaches!
         let cacheable = fetchPage.cacheable
         let words = features.caches.icache.lineSize / 4
-        let slot = icache.fill(va: base, pa: pa, vmid: vmid) { a in
-            cacheable ? caches.pointOfUnificationByte(a) : ram.load(fromByteOffset: Int(a - ramBase), as: UInt8.self)
+        let lineSize = features.caches.icache.lineSize
+        let slot = icache.fill(va: base, pa: pa, vmid: vmid) { line, into in
+            if cacheable {
+                caches.pointOfUnificationBytes(line, lineSize, into: into)
+            } else {
+                into.update(from: (ram + Int(line &- ramBase)).assumingMemoryBound(to: UInt8.self), count: lineSize)
+            }
         }
         let decoded = icacheDecoded! + slot * words
         decoded.update(repeating: Decoded(), count: words)

@@ -12,9 +12,12 @@ public struct SoftTLBEntry {
     var readTag: UInt64
     var writeTag: UInt64
     var delta: UInt64
+    /// The page is Normal memory: an unaligned access inside it is allowed
+    /// (unless SCTLR_ELx.A), and needs no translation (B2.5.2).
+    var normal: Bool
     /// Never equal to a masked address: the mask keeps bits 11:0 zero
     /// except the low alignment bits.
-    static let invalid = SoftTLBEntry(readTag: .max, writeTag: .max, delta: 0)
+    static let invalid = SoftTLBEntry(readTag: .max, writeTag: .max, delta: 0, normal: false)
 }
 
 enum SoftTLB {
@@ -126,6 +129,7 @@ extension CPU {
             // A page the data caches hold keeps bit 11 in its tags: the fast
             // path never matches it, the slow path sends it to the caches.
             let flagged = isCacheableData(t.entry.attributes) ? tag | SoftTLB.cachedFlag : tag
+            e.pointee.normal = !t.entry.attributes.isDevice
             if t.entry.stage1.allows(.read, el: el) && t.entry.stage2.allows(.read, el: el) { e.pointee.readTag = flagged }
             if t.entry.stage1.allows(.write, el: el) && t.entry.stage2.allows(.write, el: el) { e.pointee.writeTag = flagged }
         }
@@ -148,6 +152,22 @@ extension CPU {
             }
         }
         if misaligned && alignmentCheckEnabled { throw alignmentFault(va, .read) }
+        if misaligned && (va & 0xFFF) &+ UInt64(size) <= 0x1000 {
+            // Unaligned inside one page of Normal memory the software TLB
+            // holds: no translation (the entry is the modelled TLB's); the
+            // caches byte by byte, as any line boundary may split it.
+            let e = softSlot(va)
+            let page = va & ~0xFFF
+            if e.pointee.normal {
+                let off = va &+ e.pointee.delta
+                if e.pointee.readTag == page { return readUnaligned(off, size) }
+                if e.pointee.readTag == page | SoftTLB.cachedFlag {
+                    var v: UInt64 = 0
+                    for i in 0..<size { v |= cachedRead(ramBase &+ off &+ UInt64(i), 1) << UInt64(8 * i) }
+                    return v
+                }
+            }
+        }
         let (pa, entry) = try translateData(va, .read)
         let cacheable = memory.isRAM(pa, size) && isCacheableData(entry.attributes)
         if misaligned {
@@ -185,6 +205,23 @@ extension CPU {
             }
         }
         if misaligned && alignmentCheckEnabled { throw alignmentFault(va, .write) }
+        if misaligned && (va & 0xFFF) &+ UInt64(size) <= 0x1000 {
+            // As slowRead: unaligned inside one Normal page the software TLB holds.
+            let e = softSlot(va)
+            let page = va & ~0xFFF
+            if e.pointee.normal {
+                let off = va &+ e.pointee.delta
+                if e.pointee.writeTag == page {
+                    writeUnaligned(off, size, v)
+                    noteStore(off, size)
+                    return
+                }
+                if e.pointee.writeTag == page | SoftTLB.cachedFlag {
+                    for i in 0..<size { cachedWrite(ramBase &+ off &+ UInt64(i), 1, v >> UInt64(8 * i)) }
+                    return
+                }
+            }
+        }
         let (pa, entry) = try translateData(va, .write)
         let cacheable = memory.isRAM(pa, size) && isCacheableData(entry.attributes)
         if misaligned {
@@ -202,6 +239,25 @@ extension CPU {
         if cacheable { cachedWrite(pa, size, v); return }
         do { try memory.write(pa, size: size, value: v) } catch {
             throw .abort(TranslationFault(.externalAbort, level: 0, access: .write, va: va))
+        }
+    }
+
+    /// RAM at offset `off`, `size` bytes at any alignment.
+    private func readUnaligned(_ off: UInt64, _ size: Int) -> UInt64 {
+        let o = Int(truncatingIfNeeded: off)
+        switch size {
+        case 2: return UInt64(ram.loadUnaligned(fromByteOffset: o, as: UInt16.self))
+        case 4: return UInt64(ram.loadUnaligned(fromByteOffset: o, as: UInt32.self))
+        default: return ram.loadUnaligned(fromByteOffset: o, as: UInt64.self)
+        }
+    }
+
+    private func writeUnaligned(_ off: UInt64, _ size: Int, _ v: UInt64) {
+        let o = Int(truncatingIfNeeded: off)
+        switch size {
+        case 2: ram.storeBytes(of: UInt16(truncatingIfNeeded: v), toByteOffset: o, as: UInt16.self)
+        case 4: ram.storeBytes(of: UInt32(truncatingIfNeeded: v), toByteOffset: o, as: UInt32.self)
+        default: ram.storeBytes(of: v, toByteOffset: o, as: UInt64.self)
         }
     }
 

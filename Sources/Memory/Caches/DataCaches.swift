@@ -190,6 +190,26 @@ public final class DataCaches {
         return ramPointer(line: line)[offset]
     }
 
+    /// `count` bytes from `pa` as instruction fetches from the point of
+    /// unification read them (pointOfUnificationByte), into `dst`: one
+    /// lookup per data-cache line instead of one per byte (an I-cache fill).
+    public func pointOfUnificationBytes(_ pa: UInt64, _ count: Int, into dst: UnsafeMutablePointer<UInt8>) {
+        if configuration.idc {
+            for i in 0..<count { dst[i] = coherentByte(pa &+ UInt64(i)) }
+            return
+        }
+        var done = 0
+        while done < count {
+            let a = pa &+ UInt64(done)
+            let line = lineAddress(a), offset = Int(a & UInt64(lineSize - 1))
+            let n = min(lineSize - offset, count - done)
+            let src: UnsafeMutablePointer<UInt8>
+            if let s = l2.find(line, set: l2.set(ofIndex: line)) { src = l2.bytes(s) } else { src = ramPointer(line: line) }
+            (dst + done).update(from: src + offset, count: n)
+            done += n
+        }
+    }
+
     /// A coherent write by an agent that is not a CPU (semihosting reading
     /// a file into guest memory): the newest copy is updated, and memory
     /// when no cache holds the line.

@@ -58,16 +58,14 @@ public final class InstructionCache {
         return nil
     }
 
-    /// Allocates a line for `pa` with the bytes `source` gives (one per
-    /// offset); returns its slot. The caller drops what it derived from the
-    /// slot's previous line.
-    public func fill(va: UInt64, pa: UInt64, vmid: UInt16, source: (UInt64) -> UInt8) -> Int {
+    /// Allocates a line for `pa`; `source` writes its bytes (given the
+    /// line's PA and where they go); returns its slot. The caller drops what
+    /// it derived from the slot's previous line.
+    public func fill(va: UInt64, pa: UInt64, vmid: UInt16, source: (_ linePA: UInt64, _ into: UnsafeMutablePointer<UInt8>) -> Void) -> Int {
         let s = set(va: va, pa: pa)
         let slot = array.victim(set: s)
         if array.tags[slot] != CacheArray.invalid { array.statistics.evictions &+= 1 }
-        let base = (pa >> lineShift) << lineShift
-        let bytes = array.bytes(slot)
-        for i in 0..<geometry.lineSize { bytes[i] = source(base + UInt64(i)) }
+        source((pa >> lineShift) << lineShift, array.bytes(slot))
         array.tags[slot] = pa >> lineShift
         vmids[slot] = vmid
         return slot
