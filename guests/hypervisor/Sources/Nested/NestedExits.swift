@@ -10,9 +10,8 @@
 
 import HypArch
 
-/// ESR_EL2.EC values of the exits only a nested vCPU has.
+/// ESR_EL2.EC of the exit only a nested vCPU has: a trapped ERET.
 enum NestedExceptionClass {
-    static let unknown: UInt64 = 0x00
     static let eret: UInt64 = 0x1A
 }
 

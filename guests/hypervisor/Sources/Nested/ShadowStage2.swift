@@ -44,7 +44,6 @@ final class ShadowPool {
     var contexts: [ShadowStage2] = []
     let capacity: Int
     private var next = 0
-    var recycled = 0
 
     init(vcpus: Int) { capacity = 2 * vcpus }
 
@@ -64,7 +63,6 @@ final class ShadowPool {
             s = contexts[next]
             next = (next + 1) % capacity
             discard(s, pool: &pool)
-            recycled += 1
         }
         s.guestVMID = vmid
         s.baddr = baddr

@@ -42,7 +42,6 @@ enum HCRNested {
     static let at: UInt64 = 1 << 44
     static let trvm: UInt64 = 1 << 30
     static let ttlb: UInt64 = 1 << 25
-    static let hcd: UInt64 = 1 << 29
     /// The guest hypervisor's HCR_EL2 bits that apply to its L2 as they
     /// are (the trap and attribute controls, D24.2 HCR_EL2): SWIO, PTW, DC,
     /// TID0-3, TIDCP, TACR, TSW, TPCP, TPU, TTLB, TVM, TDZ, TRVM, TLOR,
