@@ -187,9 +187,14 @@ enum HCR {
     static let twe: UInt64 = 1 << 14
     static let tsc: UInt64 = 1 << 19
     static let tsw: UInt64 = 1 << 22
+    static let ttlb: UInt64 = 1 << 25
     static let tvm: UInt64 = 1 << 26
     static let tge: UInt64 = 1 << 27
+    static let trvm: UInt64 = 1 << 30
     static let rw: UInt64 = 1 << 31
     static let e2h: UInt64 = 1 << 34
+    static let nv: UInt64 = 1 << 42
+    static let nv1: UInt64 = 1 << 43
+    static let at: UInt64 = 1 << 44
     static let fwb: UInt64 = 1 << 46
 }

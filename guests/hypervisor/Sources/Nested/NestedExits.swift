@@ -99,7 +99,7 @@ private func emulateVirtualEL2System(_ v: VCPU, _ n: NestedVCPU, esr: UInt64, tr
         if isRead {
             v.setX(rt, n[reg])
         } else {
-            n[reg] = reg == .hcr ? value & ~HCRNested.notWritable : value
+            n[reg] = reg == .hcr ? value & ~HCR.notWritableAtVirtualEL2 : value
         }
     case .el1(let reg):
         if isRead { v.setX(rt, n.l2Register(r, reg)) } else { n.setL2Register(r, reg, value) }

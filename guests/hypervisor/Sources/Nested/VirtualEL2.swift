@@ -36,23 +36,18 @@ private func writtenByHardware(_ r: VEL2) -> Bool {
     r == .elr || r == .spsr || r == .esr || r == .far || r == .sp
 }
 
-enum HCRNested {
-    static let nv: UInt64 = 1 << 42
-    static let nv1: UInt64 = 1 << 43
-    static let at: UInt64 = 1 << 44
-    static let trvm: UInt64 = 1 << 30
-    static let ttlb: UInt64 = 1 << 25
+extension HCR {
     /// The guest hypervisor's HCR_EL2 bits that apply to its L2 as they
     /// are (the trap and attribute controls, D24.2 HCR_EL2): SWIO, PTW, DC,
     /// TID0-3, TIDCP, TACR, TSW, TPCP, TPU, TTLB, TVM, TDZ, TRVM, TLOR,
     /// TID4, TTLBIS, TTLBOS.  TSC, TWI and TWE are the host's own too.
-    static let forwarded: UInt64 = 1 << 1 | 1 << 2 | 1 << 12 | 0xF << 15 | 1 << 20 | 1 << 21 | 1 << 22
+    static let forwardedToL2: UInt64 = 1 << 1 | 1 << 2 | 1 << 12 | 0xF << 15 | 1 << 20 | 1 << 21 | 1 << 22
         | 1 << 23 | 1 << 24 | 1 << 25 | 1 << 26 | 1 << 28 | 1 << 30 | 1 << 35 | 1 << 49 | 1 << 54 | 1 << 55
     /// What the guest hypervisor cannot set in its virtual HCR_EL2: TGE and
     /// E2H (virtual EL2 is non-VHE only), NV, NV1, AT and NV2 (no nesting
     /// below it), FWB (its stage 2 is read without FEAT_S2FWB).  They read
     /// as 0.
-    static let notWritable: UInt64 = 1 << 27 | 1 << 34 | nv | nv1 | at | 1 << 45 | 1 << 46
+    static let notWritableAtVirtualEL2: UInt64 = tge | e2h | nv | nv1 | at | 1 << 45 | fwb
 }
 
 /// A vCPU whose guest is a hypervisor: its virtual EL2 file, where it runs
@@ -177,7 +172,7 @@ extension VCPU {
     /// registers are the L2's), TTLB (EL1 TLBIs are for the L2's shadow
     /// stage 2s), AT (an AT would translate with virtual EL2's registers).
     var virtualEL2HCR: UInt64 {
-        guestHCR() | HCRNested.nv | HCRNested.nv1 | HCR.tvm | HCRNested.trvm | HCRNested.ttlb | HCRNested.at
+        guestHCR() | HCR.nv | HCR.nv1 | HCR.tvm | HCR.trvm | HCR.ttlb | HCR.at
     }
 
     /// HCR_EL2 while the L2 runs: the host's stage 2 (the shadow), routing
@@ -187,7 +182,7 @@ extension VCPU {
         var v = HCR.vm | HCR.fmo | HCR.imo | HCR.amo | HCR.fb | HCR.bsuInner | HCR.twi | HCR.twe | HCR.tsc | HCR.rw
         if h.vhe { v |= HCR.e2h }
         if h.fwb { v |= HCR.fwb }
-        return v | n[.hcr] & HCRNested.forwarded
+        return v | n[.hcr] & HCR.forwardedToL2
     }
 
     /// Starts (or restarts, PSCI CPU_ON) a nested vCPU at virtual EL2h.
