@@ -39,8 +39,9 @@ extension CPU {
         return true
     }
 
-    /// A cacheable read: the L1 line used last, if it still holds the
-    /// address (its tag says), else the data caches' full path.
+    /// A cacheable read of `size` bytes that do not cross a line (aligned,
+    /// or unaligned inside one line): the L1 line used last, if it still
+    /// holds the address (its tag says), else the data caches' full path.
     @inline(__always) func cachedRead(_ pa: UInt64, _ size: Int) -> UInt64 {
         let line = pa &>> l1Hit.shift
         if l1Hit.tags[l1Hit.slot] == line {
@@ -48,15 +49,43 @@ extension CPU {
             let p = UnsafeRawPointer(l1Hit.data + (l1Hit.slot &<< Int(l1Hit.shift)) + Int(pa & l1Hit.mask))
             switch size {
             case 1: return UInt64(p.load(as: UInt8.self))
-            case 2: return UInt64(p.load(as: UInt16.self))
-            case 4: return UInt64(p.load(as: UInt32.self))
-            default: return p.load(as: UInt64.self)
+            case 2: return UInt64(p.loadUnaligned(as: UInt16.self))
+            case 4: return UInt64(p.loadUnaligned(as: UInt32.self))
+            default: return p.loadUnaligned(as: UInt64.self)
             }
         }
         return cachedReadMiss(pa, size)
     }
 
+    /// Not the last slot: the line's set in this CPU's L1, way by way. The
+    /// L1's tags are the truth (a line another CPU takes leaves this L1,
+    /// and replacement is a seeded choice on a miss only), so a tag that
+    /// matches is the hit the data caches' own lookup would find.
+    @inline(__always) func l1SetLookup(_ line: UInt64) -> Bool {
+        let base = Int(truncatingIfNeeded: line & l1Hit.setMask) &* l1Hit.ways
+        var slot = base
+        let end = base &+ l1Hit.ways
+        while slot < end {
+            if l1Hit.tags[slot] == line {
+                l1Hit.slot = slot
+                statistics.l1DataFastHits &+= 1
+                return true
+            }
+            slot &+= 1
+        }
+        return false
+    }
+
     @inline(never) func cachedReadMiss(_ pa: UInt64, _ size: Int) -> UInt64 {
+        if l1SetLookup(pa &>> l1Hit.shift) {
+            let p = UnsafeRawPointer(l1Hit.data + (l1Hit.slot &<< Int(l1Hit.shift)) + Int(pa & l1Hit.mask))
+            switch size {
+            case 1: return UInt64(p.load(as: UInt8.self))
+            case 2: return UInt64(p.loadUnaligned(as: UInt16.self))
+            case 4: return UInt64(p.loadUnaligned(as: UInt32.self))
+            default: return p.loadUnaligned(as: UInt64.self)
+            }
+        }
         let caches = shared.dataCaches!
         let v = caches.read(cpu: index, pa, size: size)
         l1Hit.slot = caches.lastSlot[index]
@@ -76,12 +105,27 @@ extension CPU {
             }
             l1Hit.dirty[l1Hit.slot] = true
         } else {
-            let caches = shared.dataCaches!
-            caches.write(cpu: index, pa, size: size, value: v)
-            l1Hit.slot = caches.lastSlot[index]
+            cachedWriteMiss(pa, size, v)
         }
         // Exclusive monitors and decoded pages watch writes by PA.
         if writeWatch[Int((pa &- ramBase) >> 12)] != 0 { memory.writeWatchHandler?(pa, size) }
+    }
+
+    @inline(never) func cachedWriteMiss(_ pa: UInt64, _ size: Int, _ v: UInt64) {
+        if l1SetLookup(pa &>> l1Hit.shift) {
+            let p = UnsafeMutableRawPointer(l1Hit.data + (l1Hit.slot &<< Int(l1Hit.shift)) + Int(pa & l1Hit.mask))
+            switch size {
+            case 1: p.storeBytes(of: UInt8(truncatingIfNeeded: v), as: UInt8.self)
+            case 2: p.storeBytes(of: UInt16(truncatingIfNeeded: v), as: UInt16.self)
+            case 4: p.storeBytes(of: UInt32(truncatingIfNeeded: v), as: UInt32.self)
+            default: p.storeBytes(of: v, as: UInt64.self)
+            }
+            l1Hit.dirty[l1Hit.slot] = true
+            return
+        }
+        let caches = shared.dataCaches!
+        caches.write(cpu: index, pa, size: size, value: v)
+        l1Hit.slot = caches.lastSlot[index]
     }
 
     /// Eight bytes as a table walk sees them: the coherent data view (the

@@ -155,13 +155,16 @@ extension CPU {
         if misaligned && (va & 0xFFF) &+ UInt64(size) <= 0x1000 {
             // Unaligned inside one page of Normal memory the software TLB
             // holds: no translation (the entry is the modelled TLB's); the
-            // caches byte by byte, as any line boundary may split it.
+            // caches with one access inside a line, else byte by byte, as
+            // the line boundary splits it.
             let e = softSlot(va)
             let page = va & ~0xFFF
             if e.pointee.normal {
                 let off = va &+ e.pointee.delta
                 if e.pointee.readTag == page { return readUnaligned(off, size) }
                 if e.pointee.readTag == page | SoftTLB.cachedFlag {
+                    let pa = ramBase &+ off
+                    if (pa & l1Hit.mask) &+ UInt64(size) <= l1Hit.mask &+ 1 { return cachedRead(pa, size) }
                     var v: UInt64 = 0
                     for i in 0..<size { v |= cachedRead(ramBase &+ off &+ UInt64(i), 1) << UInt64(8 * i) }
                     return v
@@ -217,6 +220,8 @@ extension CPU {
                     return
                 }
                 if e.pointee.writeTag == page | SoftTLB.cachedFlag {
+                    let pa = ramBase &+ off
+                    if (pa & l1Hit.mask) &+ UInt64(size) <= l1Hit.mask &+ 1 { cachedWrite(pa, size, v); return }
                     for i in 0..<size { cachedWrite(ramBase &+ off &+ UInt64(i), 1, v >> UInt64(8 * i)) }
                     return
                 }

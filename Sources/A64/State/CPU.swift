@@ -175,6 +175,10 @@ public final class CPU {
         var shift: UInt64
         var mask: UInt64
         var slot: Int
+        /// The L1's sets - 1 and ways: a line not in the last slot is
+        /// looked for in its set (a set holds a line at most once).
+        var setMask: UInt64
+        var ways: Int
     }
     var l1Hit: L1HitPath
     nonisolated(unsafe) static let noTags: UnsafeMutablePointer<UInt64> = {
@@ -235,10 +239,12 @@ public final class CPU {
         if let caches = shared.dataCaches, index < caches.l1.count {
             let l1 = caches.l1[index]
             l1Hit = L1HitPath(tags: l1.tags, data: l1.data, dirty: l1.dirty, shift: UInt64(l1.geometry.lineShift),
-                              mask: UInt64(l1.geometry.lineSize - 1), slot: 0)
+                              mask: UInt64(l1.geometry.lineSize - 1), slot: 0,
+                              setMask: UInt64(l1.geometry.sets - 1), ways: l1.geometry.ways)
         } else {
             // No cache model: never used.
-            l1Hit = L1HitPath(tags: Self.noTags, data: Self.noData, dirty: Self.noDirty, shift: 6, mask: 63, slot: 0)
+            l1Hit = L1HitPath(tags: Self.noTags, data: Self.noData, dirty: Self.noDirty, shift: 6, mask: 63, slot: 0,
+                              setMask: 0, ways: 1)
         }
         fetchScratch = .allocate(byteCount: 2048, alignment: 16)
         fetchScratchDecoded = .allocate(capacity: 512)
