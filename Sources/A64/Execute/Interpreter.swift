@@ -98,31 +98,33 @@ extension CPU {
                 pageVA = base
                 continue loop
             }
+            // The slot of PC, decoded on its first execution. An instruction
+            // that does not branch goes on to the next slot of the block
+            // without a lookup (the `sequential` loop's tail; blocks are
+            // aligned, so the next PC's low bits say whether it is still in
+            // this one); observed, every instruction comes through here.
+            var slot = page + Int(offset &>> 2)
+            if slot.pointee.op == .undecoded {
+                slot.pointee = Decoder.decode(code.load(fromByteOffset: Int(offset), as: UInt32.self))
+            }
+        sequential: while true {
             if Mode.observed {
                 if observerStopRequested || observer!.beforeInstruction(self, pc: pc) {
                     observerStopRequested = true
                     break outer
                 }
             }
-            let slot = Int(offset &>> 2)
             // The decoded instruction is read in place, field by field where
             // each case needs it, not copied out whole (`d` names the slot).
             // A case that stores reads its operands first: a store over this
             // instruction's own word resets the slot (SharedProcessorState
             // .observeWrite); the functions that take `d.value` get a copy.
-            let d = DecodedSlot(page + slot)
-            if Mode.observed && d.op == .undecoded {
-                // Decoded before the observer's instruction is counted once;
-                // unobserved, the switch's first case decodes (no test here).
-                d.p.pointee = Decoder.decode(code.load(fromByteOffset: Int(offset), as: UInt32.self))
-            }
-            var next = pc &+ 4
+            let d = DecodedSlot(slot)
 
             do throws(CPUException) {
                 switch d.op {
                 case .undecoded:
-                    // The slot's first execution: decode it, then run it.
-                    d.p.pointee = Decoder.decode(code.load(fromByteOffset: Int(offset), as: UInt32.self))
+                    // The slot's first execution: `loop` decodes it.
                     continue loop
                 case .UNDEFINED:
                     throw CPUException.undefined
@@ -179,32 +181,33 @@ extension CPU {
 
                 // MARK: Branches, exception generation, system
                 case .B_cond:
-                    if conditionHolds(d.a) { next = pc &+ d.imm }
+                    if conditionHolds(d.a) { pc = pc &+ d.imm; executed &+= 1; continue loop }
                 case .B:
-                    next = pc &+ d.imm
+                    pc = pc &+ d.imm; executed &+= 1; continue loop
                 case .BL:
                     x[30] = pc &+ 4
-                    next = pc &+ d.imm
+                    pc = pc &+ d.imm; executed &+= 1; continue loop
                 case .BR, .RET:
-                    next = x[d.rn]
+                    pc = x[d.rn]; executed &+= 1; continue loop
                 case .BLR:
-                    next = x[d.rn]
+                    let target = x[d.rn]
                     x[30] = pc &+ 4
+                    pc = target; executed &+= 1; continue loop
                 case .CBZ:
-                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) == 0 { next = pc &+ d.imm }
+                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) == 0 { pc = pc &+ d.imm; executed &+= 1; continue loop }
                 case .CBNZ:
-                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) != 0 { next = pc &+ d.imm }
+                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) != 0 { pc = pc &+ d.imm; executed &+= 1; continue loop }
                 case .TBZ:
-                    if (x[d.rd] &>> UInt64(d.a)) & 1 == 0 { next = pc &+ d.imm }
+                    if (x[d.rd] &>> UInt64(d.a)) & 1 == 0 { pc = pc &+ d.imm; executed &+= 1; continue loop }
                 case .TBNZ:
-                    if (x[d.rd] &>> UInt64(d.a)) & 1 != 0 { next = pc &+ d.imm }
+                    if (x[d.rd] &>> UInt64(d.a)) & 1 != 0 { pc = pc &+ d.imm; executed &+= 1; continue loop }
                 case .HLT:
                     // Semihosting (the Arm semihosting spec, AArch64: HLT #0xF000).
                     // Any other HLT is UNDEFINED: halting debug is not enabled.
                     guard d.imm == 0xF000, let host else { throw CPUException.undefined }
                     self.pc = pc
                     try host.semihostingCall(self)
-                    if stopReason != nil { pc = next; executed &+= 1; break outer }
+                    if stopReason != nil { pc &+= 4; executed &+= 1; break outer }
                 case .SVC:
                     throw CPUException.exception(ExceptionRecord(.svc, iss: UInt32(d.imm), returnTo: .nextInstruction))
                 case .BRK:
@@ -215,7 +218,7 @@ extension CPU {
                     if currentEL == 0 { throw CPUException.undefined }
                     if !features.el2 {
                         try firmwareCall(.hvc, pc: pc)
-                        if stopReason != nil || poweredOff { pc = next; executed &+= 1; break outer }
+                        if stopReason != nil || poweredOff { pc &+= 4; executed &+= 1; break outer }
                     } else {
                         if hcrEL2 & HCR.HCD != 0 { throw CPUException.undefined }
                         throw CPUException.exception(ExceptionRecord(.hvc, iss: UInt32(d.imm), targetEL: 2,
@@ -232,7 +235,7 @@ extension CPU {
                     }
                     guard features.el2 else { throw CPUException.undefined }
                     try firmwareCall(.smc, pc: pc)
-                    if stopReason != nil || poweredOff { pc = next; executed &+= 1; break outer }
+                    if stopReason != nil || poweredOff { pc &+= 4; executed &+= 1; break outer }
                 case .ERET:
                     pc = try exceptionReturn(at: pc)
                     pageVA = 1
@@ -246,7 +249,7 @@ extension CPU {
                 case .ISB:
                     // Context synchronization: instructions already fetched
                     // are fetched again (the current block is dropped).
-                    pc = next; executed &+= 1
+                    pc &+= 4; executed &+= 1
                     continue outer
                 case .SEV:
                     shared.sendEvent()
@@ -258,7 +261,7 @@ extension CPU {
                     // (whatever PSTATE's masks); otherwise the CPU sleeps until one.
                     if !hasWakeUpEvent {
                         waitingForInterrupt = true
-                        pc = next; executed &+= 1
+                        pc &+= 4; executed &+= 1
                         break outer
                     }
                 case .WFE:
@@ -269,7 +272,7 @@ extension CPU {
                     if shared.events[index] {
                         shared.events[index] = false
                     } else {
-                        pc = next; executed &+= 1
+                        pc &+= 4; executed &+= 1
                         yielded = true
                         break outer
                     }
@@ -278,7 +281,7 @@ extension CPU {
                 case .MSR_imm:
                     try writePSTATEField(PSTATEField(rawValue: d.a)!, UInt64(d.b),
                                          op1: UInt32(d.c >> 3), op2: UInt32(d.c & 7))
-                    pc = next; executed &+= 1
+                    pc &+= 4; executed &+= 1
                     continue outer
                 case .MRS:
                     executedInRun = executed
@@ -290,7 +293,7 @@ extension CPU {
                     let i = try checkSystemRegisterAccess(Int(d.imm), isRead: false, rt: d.b)
                     writeSystemRegister(i, x[d.rd])
                     if observer != nil { observeSystemRegister(i, isRead: false, value: x[d.rd], pc: pc) }
-                    pc = next; executed &+= 1
+                    pc &+= 4; executed &+= 1
                     continue outer
                 case .SYS:
                     let row = SystemInstructions.table[Int(d.imm)]
@@ -304,7 +307,7 @@ extension CPU {
                         try systemInstruction(row.operation, x[d.rd])
                     }
                     // A TLBI or AT may have changed what translations hold.
-                    pc = next; executed &+= 1
+                    pc &+= 4; executed &+= 1
                     continue outer
                 case .SYSL:
                     throw CPUException.undefined
@@ -620,8 +623,12 @@ extension CPU {
                 }
                 break outer
             }
-            pc = next
+            // Not a taken branch (those went to `loop` with their target).
+            pc &+= 4
             executed &+= 1
+            if Mode.observed || pc & blockMask == 0 || executed >= budget { continue loop }
+            slot += 1
+        }
         }
         }
         return executed
