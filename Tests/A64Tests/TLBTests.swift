@@ -154,4 +154,44 @@ final class TLBTests: XCTestCase {
         fill(); a.tlbInvalidate(.VAAE1, .local, 0b0110 << 44 | 0x1)
         XCTAssertEqual(left(), 6, "a TTL hint of another level removes nothing")
     }
+
+    /// An eviction drops from the software TLB only the pages of the
+    /// evicted entry (every context); a block or a stage-2 entry empties it.
+    func testEvictionDropsOnlyTheEvictedEntrysSoftTLBPages() {
+        let (a, _) = cpus()
+        func fill(_ context: Int, _ va: UInt64) {
+            let slot = a.softTLBStorage + context * SoftTLB.entries + Int((va >> 12) & SoftTLB.indexMask)
+            slot.pointee = SoftTLBEntry(readTag: va, writeTag: va | SoftTLB.cachedFlag, delta: 0, normal: true)
+        }
+        func held(_ context: Int, _ va: UInt64) -> Bool {
+            let slot = a.softTLBStorage + context * SoftTLB.entries + Int((va >> 12) & SoftTLB.indexMask)
+            return slot.pointee.readTag == va
+        }
+        a.flushSoftTLB()
+        fill(1, 0x5000); fill(0, 0x5000); fill(4, 0x6000); fill(1, 0x10_5000)   // 0x10_5000: same index as 0x5000
+        a.dropSoftTLB(derivedFrom: entry(0x5000, asid: 3))
+        XCTAssertFalse(held(1, 0x5000), "the evicted page")
+        XCTAssertFalse(held(0, 0x5000), "the evicted page, in another context")
+        XCTAssertTrue(held(4, 0x6000), "another page stays")
+        XCTAssertTrue(held(1, 0x10_5000), "another page at the same index stays")
+        a.dropSoftTLB(derivedFrom: entry(0x4000, shift: 14))                   // 16K: pages 0x4000-0x7FFF
+        XCTAssertFalse(held(4, 0x6000), "a page inside a 16K entry")
+        XCTAssertTrue(held(1, 0x10_5000))
+        a.dropSoftTLB(derivedFrom: entry(0x20_0000, shift: 21))                // a 2 MiB block: everything
+        XCTAssertFalse(held(1, 0x10_5000), "a block empties the software TLB")
+        fill(1, 0x7000)
+        a.dropSoftTLB(derivedFrom: entry(0x9000, kind: .stage2))
+        XCTAssertFalse(held(1, 0x7000), "a stage-2 entry empties the software TLB")
+    }
+
+    /// The TLB reports the entry it evicts.
+    func testAnEvictionReportsItsEntry() {
+        let tlb = TLB(entries: 1, ways: 1, seed: 3)
+        var evicted: [UInt64] = []
+        tlb.onEvict = { evicted.append($0.inputBase) }
+        tlb.insert(entry(0x1000, global: true))
+        XCTAssertEqual(evicted, [])
+        tlb.insert(entry(0x2000, global: true))
+        XCTAssertEqual(evicted, [0x1000])
+    }
 }

@@ -70,9 +70,12 @@ public final class TLB {
     /// A bit per entry size (log2) present, so lookups probe only those.
     var sizesPresent: UInt64 = 0
     var generator: UInt64
-    /// Called when entries have left (a TLBI or an eviction): the CPU drops
-    /// what its software TLB derived from the TLB.
+    /// Called when entries have left (a TLBI): the CPU drops what its
+    /// software TLB derived from the TLB.
     var onRemove: (() -> Void)?
+    /// Called with the entry a full set evicts: the CPU drops what its
+    /// software TLB derived from that entry.
+    var onEvict: ((TLBEntry) -> Void)?
     public private(set) var evictions: UInt64 = 0
 
     public init(entries: Int, ways: Int, seed: UInt64) {
@@ -124,7 +127,7 @@ public final class TLB {
         if free < 0 {
             generator = generator &* 6364136223846793005 &+ 1442695040888963407
             free = Int((generator >> 33) % UInt64(ways))
-            if slots[base + free] != nil { evictions &+= 1; onRemove?() }
+            if let old = slots[base + free] { evictions &+= 1; onEvict?(old) }
         }
         slots[base + free] = entry
         sizesPresent |= 1 << UInt64(entry.sizeShift)

@@ -259,6 +259,7 @@ public final class CPU {
         _ = shared.registerCPU(tlb: tlb, icache: icache)
         resetSystemRegisters()
         tlb.onRemove = { [unowned self] in self.flushSoftTLB() }
+        tlb.onEvict = { [unowned self] in self.dropSoftTLB(derivedFrom: $0) }
     }
 
     deinit {
