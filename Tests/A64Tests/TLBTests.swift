@@ -194,4 +194,39 @@ final class TLBTests: XCTestCase {
         tlb.insert(entry(0x2000, global: true))
         XCTAssertEqual(evicted, [0x1000])
     }
+
+    /// A TLBI by address looks only at the sets the address falls in: it
+    /// removes what a scan of every set removes (pages, blocks, split
+    /// entries of a stage-1 block), and reports each entry it removes.
+    func testInvalidationByAddressRemovesWhatAFullScanRemoves() {
+        func build() -> TLB {
+            let tlb = TLB(entries: 256, ways: 4, seed: 9)
+            for i in 0..<300 {
+                let va = UInt64((i &* 7919) % 512) << 12
+                tlb.insert(entry(va, asid: UInt16(i % 3)))
+            }
+            for i in 0..<8 { tlb.insert(entry(UInt64(i) << 21, asid: 1, shift: 21)) }
+            return tlb
+        }
+        for address: UInt64 in [0x0, 0x3000, 0x1F_F000, 0x20_1000, 0xE5_0000, 0x1234_5000] {
+            for asid: UInt16 in [0, 1, 2] {
+                let scope = { (e: TLBEntry) in (e.global || e.asid == asid) && e.coveredByInvalidation(of: address) }
+                let scanned = build(), bySet = build()
+                var reported = 0
+                bySet.onEvict = { XCTAssertTrue(scope($0)); reported += 1 }
+                let a = scanned.invalidate(where: scope), b = bySet.invalidate(at: address, where: scope)
+                XCTAssertEqual(a, b, "address \(address), ASID \(asid)")
+                XCTAssertEqual(reported, b)
+                XCTAssertEqual(scanned.entries, bySet.entries)
+            }
+        }
+        // An entry split from a stage-1 block: a TLBI by another address of
+        // the block reaches it (D8.17), outside the sets of that address.
+        let tlb = TLB(entries: 256, ways: 4, seed: 9)
+        var split = entry(0x40_5000, asid: 1)
+        split.stage1SizeShift = 21
+        tlb.insert(split)
+        XCTAssertEqual(tlb.invalidate(at: 0x40_0000, where: { $0.coveredByInvalidation(of: 0x40_0000) }), 1)
+        XCTAssertTrue(tlb.entries.isEmpty)
+    }
 }

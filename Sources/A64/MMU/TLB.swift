@@ -73,9 +73,14 @@ public final class TLB {
     /// Called when entries have left (a TLBI): the CPU drops what its
     /// software TLB derived from the TLB.
     var onRemove: (() -> Void)?
-    /// Called with the entry a full set evicts: the CPU drops what its
-    /// software TLB derived from that entry.
+    /// Called with an entry that left on its own (a full set evicted it, or
+    /// a TLBI by address removed it): the CPU drops what its software TLB
+    /// derived from that entry.
     var onEvict: ((TLBEntry) -> Void)?
+    /// Some entry came from a stage-1 block larger than itself (a smaller
+    /// stage 2 split it): a TLBI by an address of the block reaches entries
+    /// outside the sets of that address, so it looks at every set.
+    var holdsSplitEntries = false
     public private(set) var evictions: UInt64 = 0
 
     public init(entries: Int, ways: Int, seed: UInt64) {
@@ -131,6 +136,31 @@ public final class TLB {
         }
         slots[base + free] = entry
         sizesPresent |= 1 << UInt64(entry.sizeShift)
+        if entry.kind == .combined && entry.stage1SizeShift > entry.sizeShift { holdsSplitEntries = true }
+    }
+
+    /// Removes the entries `matches` selects among those that may translate
+    /// `address` (a TLBI by VA or IPA: `matches` tests the address too):
+    /// for each entry size present, the ways of the set that address falls
+    /// in, instead of every set. Returns how many.
+    @discardableResult
+    func invalidate(at address: UInt64, where matches: (TLBEntry) -> Bool) -> Int {
+        if holdsSplitEntries { return invalidate(where: matches) }
+        var n = 0
+        var sizes = sizesPresent
+        while sizes != 0 {
+            let shift = UInt8(sizes.trailingZeroBitCount)
+            sizes &= sizes &- 1
+            let base = set(of: address, sizeShift: shift) * ways
+            for w in 0..<ways {
+                if let e = slots[base + w], matches(e) {
+                    slots[base + w] = nil
+                    n += 1
+                    onEvict?(e)
+                }
+            }
+        }
+        return n
     }
 
     /// Removes every entry `matches` selects (a TLBI); returns how many.

@@ -69,10 +69,11 @@ extension CPU {
     func tlbInvalidate(_ op: TLBIOperation, _ shareability: Shareability, _ xt: UInt64) {
         let scope = tlbiScope(op, shareability, xt)
         if scope.reserved { return }
-        if let cpu = scope.cpu {
-            shared.tlbEntriesInvalidated &+= UInt64(shared.tlbs[cpu].invalidate(where: scope.matches))
-        } else {
-            for t in shared.tlbs { shared.tlbEntriesInvalidated &+= UInt64(t.invalidate(where: scope.matches)) }
+        // By address (VA or IPA, no range): only the sets the address falls in.
+        let at = scope.range == nil ? scope.address : nil
+        for t in scope.cpu.map({ [shared.tlbs[$0]] }) ?? shared.tlbs {
+            let n = at.map { t.invalidate(at: $0, where: scope.matches) } ?? t.invalidate(where: scope.matches)
+            shared.tlbEntriesInvalidated &+= UInt64(n)
         }
     }
 

@@ -17,6 +17,12 @@ public final class SharedProcessorState {
     /// CPUs (each CPU adds its own at the end of every `run`).
     public var counter: UInt64 = 0
     private var pages: [UInt64: UnsafeMutablePointer<Decoded>] = [:]
+    /// The pages looked up last, direct-mapped by page number, in front of
+    /// `pages`: a fetch after an exception, ERET, TLBI or ISB looks its page
+    /// up again, and hashing was a tenth of an exception-heavy run.
+    static let recentPages = 64
+    private let recentPA: UnsafeMutablePointer<UInt64>
+    private let recentPage: UnsafeMutablePointer<UnsafeMutablePointer<Decoded>>
     /// The decoded-instruction cache's bound, in 4K pages (each holds 1024
     /// decoded slots): an emulator resource limit, not an architectural
     /// choice. 4096 pages of code is 16 MiB of guest code.
@@ -29,11 +35,16 @@ public final class SharedProcessorState {
 
     public init(memory: PhysicalMemory) {
         self.memory = memory
+        recentPA = .allocate(capacity: Self.recentPages)
+        recentPA.initialize(repeating: .max, count: Self.recentPages)
+        recentPage = .allocate(capacity: Self.recentPages)
         memory.writeWatchHandler = { [unowned self] pa, size in self.observeWrite(pa, size) }
     }
 
     deinit {
         for p in pages.values { p.deallocate() }
+        recentPA.deallocate()
+        recentPage.deallocate()
     }
 
     /// Every CPU's event register (D1.6.1, WFE/SEV).
@@ -78,7 +89,11 @@ public final class SharedProcessorState {
     /// the CPU asking holds a page pointer (other CPUs are between runs),
     /// and it is replacing it with the one returned.
     func decodedPage(_ pagePA: UInt64) -> UnsafeMutablePointer<Decoded> {
+        let recent = Int(truncatingIfNeeded: (pagePA >> PhysicalMemory.pageShift) & UInt64(Self.recentPages - 1))
+        if recentPA[recent] == pagePA { return recentPage[recent] }
         if let p = pages[pagePA] {
+            recentPA[recent] = pagePA
+            recentPage[recent] = p
             return p
         }
         if pages.count >= Self.decodedPageLimit {
@@ -87,11 +102,14 @@ public final class SharedProcessorState {
                 memory.writeWatch[watchIndex(pa)] &= ~Self.watchCode
             }
             pages.removeAll(keepingCapacity: true)
+            recentPA.update(repeating: .max, count: Self.recentPages)
             decodedPageFlushes &+= 1
         }
         let p = UnsafeMutablePointer<Decoded>.allocate(capacity: Self.slotsPerPage)
         p.initialize(repeating: Decoded(), count: Self.slotsPerPage)
         pages[pagePA] = p
+        recentPA[recent] = pagePA
+        recentPage[recent] = p
         memory.writeWatch[watchIndex(pagePA)] |= Self.watchCode
         return p
     }
