@@ -162,6 +162,7 @@ final class TLBTests: XCTestCase {
         func fill(_ context: Int, _ va: UInt64) {
             let slot = a.softTLBStorage + context * SoftTLB.entries + Int((va >> 12) & SoftTLB.indexMask)
             slot.pointee = SoftTLBEntry(readTag: va, writeTag: va | SoftTLB.cachedFlag, delta: 0, normal: true)
+            a.softTLBFilled |= 1 << UInt8(context)
         }
         func held(_ context: Int, _ va: UInt64) -> Bool {
             let slot = a.softTLBStorage + context * SoftTLB.entries + Int((va >> 12) & SoftTLB.indexMask)

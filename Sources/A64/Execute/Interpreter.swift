@@ -105,7 +105,7 @@ extension CPU {
             // this one); observed, every instruction comes through here.
             var slot = page + Int(offset &>> 2)
             if slot.pointee.op == .undecoded {
-                slot.pointee = Decoder.decode(code.load(fromByteOffset: Int(offset), as: UInt32.self))
+                slot.pointee = shared.decode(code.load(fromByteOffset: Int(offset), as: UInt32.self))
             }
         sequential: while true {
             if Mode.observed {

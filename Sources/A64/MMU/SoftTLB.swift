@@ -43,8 +43,17 @@ extension CPU {
         softTLB = softTLBStorage + context * SoftTLB.entries
     }
 
+    /// Empties the software TLB: the contexts filled since the last flush
+    /// (a world switch writes several translation registers in a row, and
+    /// only the first finds anything to empty).
     public func flushSoftTLB() {
-        softTLBStorage.update(repeating: .invalid, count: SoftTLB.contexts * SoftTLB.entries)
+        var filled = softTLBFilled
+        while filled != 0 {
+            let context = filled.trailingZeroBitCount
+            filled &= filled &- 1
+            (softTLBStorage + context * SoftTLB.entries).update(repeating: .invalid, count: SoftTLB.entries)
+        }
+        softTLBFilled = 0
     }
 
     /// An entry the modelled TLB evicted: the software TLB's pages inside a
@@ -143,6 +152,7 @@ extension CPU {
         let page = t.pa & ~0xFFF
         if memory.isRAM(page, 4096) && !explainStale && (!hasWatchedPages || !watchedPages.contains(va & ~0xFFF)) {
             let e = softSlot(va)
+            softTLBFilled |= 1 &<< UInt8(truncatingIfNeeded: softTLBStorage.distance(to: softTLB) / SoftTLB.entries)
             let tag = va & ~0xFFF
             let delta = (page &- ramBase) &- tag
             if e.pointee.delta != delta { e.pointee = .invalid }

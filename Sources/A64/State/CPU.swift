@@ -133,6 +133,8 @@ public final class CPU {
     /// the current translation context (a cache of the modelled one).
     public let tlb: TLB
     let softTLBStorage: UnsafeMutablePointer<SoftTLBEntry>
+    /// A bit per software-TLB context that may hold an entry.
+    var softTLBFilled: UInt8 = 0
     /// The L1 instruction cache (cache model on and CTR_EL0.DIC = 0), and
     /// the decoded form of each of its lines (reset when the line is filled).
     public let icache: InstructionCache?

@@ -33,8 +33,35 @@ public final class SharedProcessorState {
     /// physical address, or nil when in the Open Access state.
     var monitors: [UInt64?] = []
 
+    /// Words decoded lately and their decoded form, direct-mapped by a hash
+    /// of the word: `Decoder.decode` depends on the word alone, and an
+    /// I-cache fill (or a page written and run again) decodes the same
+    /// words over and over. A key is the word with bit 32 set (0: empty).
+    static let decodeMemoSize = 4096
+    private let decodeMemoKeys: UnsafeMutablePointer<UInt64>
+    private let decodeMemo: UnsafeMutablePointer<Decoded>
+
+    /// `Decoder.decode(word)`, from the memo when it holds the word.
+    @inline(__always) func decode(_ word: UInt32) -> Decoded {
+        let i = Int(truncatingIfNeeded: (word &* 0x9E37_79B1) >> 20)
+        let key = UInt64(word) | 1 << 32
+        if decodeMemoKeys[i] == key { return decodeMemo[i] }
+        return decodeAndRemember(word, i, key)
+    }
+
+    @inline(never) private func decodeAndRemember(_ word: UInt32, _ i: Int, _ key: UInt64) -> Decoded {
+        let d = Decoder.decode(word)
+        decodeMemoKeys[i] = key
+        decodeMemo[i] = d
+        return d
+    }
+
     public init(memory: PhysicalMemory) {
         self.memory = memory
+        decodeMemoKeys = .allocate(capacity: Self.decodeMemoSize)
+        decodeMemoKeys.initialize(repeating: 0, count: Self.decodeMemoSize)
+        decodeMemo = .allocate(capacity: Self.decodeMemoSize)
+        decodeMemo.initialize(repeating: Decoded(), count: Self.decodeMemoSize)
         recentPA = .allocate(capacity: Self.recentPages)
         recentPA.initialize(repeating: .max, count: Self.recentPages)
         recentPage = .allocate(capacity: Self.recentPages)
@@ -45,6 +72,8 @@ public final class SharedProcessorState {
         for p in pages.values { p.deallocate() }
         recentPA.deallocate()
         recentPage.deallocate()
+        decodeMemoKeys.deallocate()
+        decodeMemo.deallocate()
     }
 
     /// Every CPU's event register (D1.6.1, WFE/SEV).
