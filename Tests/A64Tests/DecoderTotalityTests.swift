@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 @testable import A64
+import Memory
 
 /// Decoder totality (issue 11): every 32-bit word decodes to an instruction
 /// or to UNDEFINED, never a trap; sampled over every value of bits [31:21]
@@ -116,5 +117,17 @@ final class DecoderTotalityTests: XCTestCase {
             }
         }
         return nil
+    }
+
+    /// The machine's decode memo gives what the decoder gives, for words
+    /// that collide in it and words decoded again after being displaced.
+    func testTheDecodeMemoGivesTheDecodersResult() {
+        let shared = SharedProcessorState(memory: PhysicalMemory(ramBase: 0x4000_0000, ramSize: 1 << 20))
+        let words = sample(perBucket: 8, seed: 7)
+        for pass in 0..<2 {
+            for w in words {
+                XCTAssertEqual(shared.decode(w), Decoder.decode(w), "word \(String(w, radix: 16)), pass \(pass)")
+            }
+        }
     }
 }
