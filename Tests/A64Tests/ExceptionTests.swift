@@ -204,6 +204,23 @@ final class ExceptionTests: XCTestCase {
         XCTAssertEqual(x[sysreg: "FAR_EL1"], Harness.data + 4)
     }
 
+    /// SCTLR_EL1.A set after an unaligned access filled the software TLB:
+    /// the next unaligned access of that page takes the alignment fault.
+    func testSettingSCTLRAAfterAnUnalignedAccessFaultsTheNextOne() {
+        let h = Harness([0xf9400001, 0xd5181002, 0xf9400003], normalMemory: true)   // ldr x1, [x0]; msr sctlr_el1, x2; ldr x3, [x0]
+        h[sysreg: "VBAR_EL1"] = Self.vbar1
+        h.write(Harness.data, 0x1122_3344_5566_7788)
+        h.write(Harness.data + 8, 0x99AA_BBCC_DDEE_FF00)
+        h[0] = Harness.data + 1
+        h[2] = h[sysreg: "SCTLR_EL1"] | 1 << 1                 // A
+        h.step(2)
+        XCTAssertEqual(h[1], 0x0011_2233_4455_6677, "A = 0: the unaligned load reads")
+        h.step(1)
+        XCTAssertEqual(h.cpu.pc, Self.vbar1 + 0x200, "A = 1: taken to the current EL's vector")
+        XCTAssertEqual(h[sysreg: "ESR_EL1"], 0x25 << 26 | 1 << 25 | 0b100001, "Data Abort, same EL, alignment")
+        XCTAssertEqual(h[sysreg: "FAR_EL1"], Harness.data + 1)
+    }
+
     func testMIDRAndMPIDRAreVirtualisedAtEL1() {
         let h = machine([0xd5380000, 0xd53800a0])      // mrs x0, midr_el1; mrs x0, mpidr_el1
         h[sysreg: "VPIDR_EL2"] = 0x4142_4344

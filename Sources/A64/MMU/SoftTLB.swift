@@ -12,8 +12,10 @@ public struct SoftTLBEntry {
     var readTag: UInt64
     var writeTag: UInt64
     var delta: UInt64
-    /// The page is Normal memory: an unaligned access inside it is allowed
-    /// (unless SCTLR_ELx.A), and needs no translation (B2.5.2).
+    /// The page is Normal memory and SCTLR_ELx.A was 0 when the entry was
+    /// filled (a write to SCTLR_ELx empties the software TLB): an unaligned
+    /// access inside the page takes no alignment fault and needs no
+    /// translation (B2.5.2, AArch64.CheckAlignment).
     var normal: Bool
     /// Never equal to a masked address: the mask keeps bits 11:0 zero
     /// except the low alignment bits.
@@ -161,7 +163,7 @@ extension CPU {
             // A page the data caches hold keeps bit 11 in its tags: the fast
             // path never matches it, the slow path sends it to the caches.
             let flagged = isCacheableData(t.entry.attributes) ? tag | SoftTLB.cachedFlag : tag
-            e.pointee.normal = !t.entry.attributes.isDevice
+            e.pointee.normal = !t.entry.attributes.isDevice && !alignmentCheckEnabled
             if t.entry.stage1.allows(.read, el: el) && t.entry.stage2.allows(.read, el: el) { e.pointee.readTag = flagged }
             if t.entry.stage1.allows(.write, el: el) && t.entry.stage2.allows(.write, el: el) { e.pointee.writeTag = flagged }
         }
@@ -183,7 +185,6 @@ extension CPU {
                 return cachedRead(ramBase &+ (va &+ e.pointee.delta), size)
             }
         }
-        if misaligned && alignmentCheckEnabled { throw alignmentFault(va, .read) }
         if misaligned && (va & 0xFFF) &+ UInt64(size) <= 0x1000 {
             // Unaligned inside one page of Normal memory the software TLB
             // holds: no translation (the entry is the modelled TLB's); the
@@ -203,6 +204,7 @@ extension CPU {
                 }
             }
         }
+        if misaligned && alignmentCheckEnabled { throw alignmentFault(va, .read) }
         let (pa, entry) = try translateData(va, .read)
         let cacheable = memory.isRAM(pa, size) && isCacheableData(entry.attributes)
         if misaligned {
@@ -239,7 +241,6 @@ extension CPU {
                 return
             }
         }
-        if misaligned && alignmentCheckEnabled { throw alignmentFault(va, .write) }
         if misaligned && (va & 0xFFF) &+ UInt64(size) <= 0x1000 {
             // As slowRead: unaligned inside one Normal page the software TLB holds.
             let e = softSlot(va)
@@ -259,6 +260,7 @@ extension CPU {
                 }
             }
         }
+        if misaligned && alignmentCheckEnabled { throw alignmentFault(va, .write) }
         let (pa, entry) = try translateData(va, .write)
         let cacheable = memory.isRAM(pa, size) && isCacheableData(entry.attributes)
         if misaligned {
