@@ -86,7 +86,7 @@ extension CPU {
             default: return p.loadUnaligned(as: UInt64.self)
             }
         }
-        let caches = shared.dataCaches!
+        unowned(unsafe) let caches = shared.dataCaches!
         let v = caches.read(cpu: index, pa, size: size)
         l1Hit.slot = caches.lastSlot[index]
         return v
@@ -123,7 +123,7 @@ extension CPU {
             l1Hit.dirty[l1Hit.slot] = true
             return
         }
-        let caches = shared.dataCaches!
+        unowned(unsafe) let caches = shared.dataCaches!
         caches.write(cpu: index, pa, size: size, value: v)
         l1Hit.slot = caches.lastSlot[index]
     }

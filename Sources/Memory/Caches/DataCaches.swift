@@ -51,7 +51,7 @@ public final class DataCaches {
     /// L1 (with its dirty state), else from the L2, else from memory
     /// (allocating in the L2 as well).
     @inline(__always) func l1Slot(_ cpu: Int, _ line: UInt64) -> Int {
-        let cache = l1[cpu]
+        unowned(unsafe) let cache = l1[cpu]
         let last = lastSlot[cpu]
         if cache.tags[last] == line { cache.statistics.hits &+= 1; return last }
         let s = l1SlotSlow(cpu, line)
@@ -60,7 +60,7 @@ public final class DataCaches {
     }
 
     func l1SlotSlow(_ cpu: Int, _ line: UInt64) -> Int {
-        let cache = l1[cpu]
+        unowned(unsafe) let cache = l1[cpu]
         let set = cache.set(ofIndex: line)
         if let s = cache.find(line, set: set) { cache.statistics.hits &+= 1; return s }
         cache.statistics.misses &+= 1
@@ -68,7 +68,7 @@ public final class DataCaches {
         evictFromL1(cpu, slot)
         if let other = owner[line] {
             // Coherence: the line moves from the other CPU's L1.
-            let o = l1[other]
+            unowned(unsafe) let o = l1[other]
             let os = o.find(line, set: o.set(ofIndex: line))!
             cache.bytes(slot).update(from: o.bytes(os), count: lineSize)
             cache.dirty[slot] = o.dirty[os]
@@ -99,7 +99,7 @@ public final class DataCaches {
 
     /// Makes room in an L1: a dirty line is written back to the L2.
     func evictFromL1(_ cpu: Int, _ slot: Int) {
-        let cache = l1[cpu]
+        unowned(unsafe) let cache = l1[cpu]
         let line = cache.tags[slot]
         guard line != CacheArray.invalid else { return }
         cache.statistics.evictions &+= 1
@@ -137,14 +137,16 @@ public final class DataCaches {
     /// line, by `cpu`.
     public func read(cpu: Int, _ pa: UInt64, size: Int) -> UInt64 {
         let slot = l1Slot(cpu, lineAddress(pa))
-        return load(l1[cpu].bytes(slot) + Int(pa & UInt64(lineSize - 1)), size)
+        unowned(unsafe) let cache = l1[cpu]
+        return load(cache.bytes(slot) + Int(pa & UInt64(lineSize - 1)), size)
     }
 
     /// A cacheable write: the line becomes dirty in `cpu`'s L1.
     public func write(cpu: Int, _ pa: UInt64, size: Int, value: UInt64) {
         let slot = l1Slot(cpu, lineAddress(pa))
-        store(l1[cpu].bytes(slot) + Int(pa & UInt64(lineSize - 1)), size, value)
-        l1[cpu].dirty[slot] = true
+        unowned(unsafe) let cache = l1[cpu]
+        store(cache.bytes(slot) + Int(pa & UInt64(lineSize - 1)), size, value)
+        cache.dirty[slot] = true
     }
 
     @inline(__always) func load(_ p: UnsafeMutablePointer<UInt8>, _ size: Int) -> UInt64 {
