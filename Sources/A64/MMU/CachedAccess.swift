@@ -46,15 +46,32 @@ extension CPU {
         let line = pa &>> l1Hit.shift
         if l1Hit.tags[l1Hit.slot] == line {
             statistics.l1DataFastHits &+= 1
-            let p = UnsafeRawPointer(l1Hit.data + (l1Hit.slot &<< Int(l1Hit.shift)) + Int(pa & l1Hit.mask))
-            switch size {
-            case 1: return UInt64(p.load(as: UInt8.self))
-            case 2: return UInt64(p.loadUnaligned(as: UInt16.self))
-            case 4: return UInt64(p.loadUnaligned(as: UInt32.self))
-            default: return p.loadUnaligned(as: UInt64.self)
-            }
+            return loadFromL1Hit(pa, size)
         }
         return cachedReadMiss(pa, size)
+    }
+
+    /// `size` bytes at `pa` in the L1 slot `l1Hit.slot`, which holds its line.
+    @inline(__always) func loadFromL1Hit(_ pa: UInt64, _ size: Int) -> UInt64 {
+        let p = UnsafeRawPointer(l1Hit.data + (l1Hit.slot &<< Int(l1Hit.shift)) + Int(pa & l1Hit.mask))
+        switch size {
+        case 1: return UInt64(p.load(as: UInt8.self))
+        case 2: return UInt64(p.loadUnaligned(as: UInt16.self))
+        case 4: return UInt64(p.loadUnaligned(as: UInt32.self))
+        default: return p.loadUnaligned(as: UInt64.self)
+        }
+    }
+
+    /// The same for a write: the line becomes dirty.
+    @inline(__always) func storeToL1Hit(_ pa: UInt64, _ size: Int, _ v: UInt64) {
+        let p = UnsafeMutableRawPointer(l1Hit.data + (l1Hit.slot &<< Int(l1Hit.shift)) + Int(pa & l1Hit.mask))
+        switch size {
+        case 1: p.storeBytes(of: UInt8(truncatingIfNeeded: v), as: UInt8.self)
+        case 2: p.storeBytes(of: UInt16(truncatingIfNeeded: v), as: UInt16.self)
+        case 4: p.storeBytes(of: UInt32(truncatingIfNeeded: v), as: UInt32.self)
+        default: p.storeBytes(of: v, as: UInt64.self)
+        }
+        l1Hit.dirty[l1Hit.slot] = true
     }
 
     /// Not the last slot: the line's set in this CPU's L1, way by way. The
@@ -78,13 +95,7 @@ extension CPU {
 
     @inline(never) func cachedReadMiss(_ pa: UInt64, _ size: Int) -> UInt64 {
         if l1SetLookup(pa &>> l1Hit.shift) {
-            let p = UnsafeRawPointer(l1Hit.data + (l1Hit.slot &<< Int(l1Hit.shift)) + Int(pa & l1Hit.mask))
-            switch size {
-            case 1: return UInt64(p.load(as: UInt8.self))
-            case 2: return UInt64(p.loadUnaligned(as: UInt16.self))
-            case 4: return UInt64(p.loadUnaligned(as: UInt32.self))
-            default: return p.loadUnaligned(as: UInt64.self)
-            }
+            return loadFromL1Hit(pa, size)
         }
         unowned(unsafe) let caches = shared.dataCaches!
         let v = caches.read(cpu: index, pa, size: size)
@@ -96,14 +107,7 @@ extension CPU {
         let line = pa &>> l1Hit.shift
         if l1Hit.tags[l1Hit.slot] == line {
             statistics.l1DataFastHits &+= 1
-            let p = UnsafeMutableRawPointer(l1Hit.data + (l1Hit.slot &<< Int(l1Hit.shift)) + Int(pa & l1Hit.mask))
-            switch size {
-            case 1: p.storeBytes(of: UInt8(truncatingIfNeeded: v), as: UInt8.self)
-            case 2: p.storeBytes(of: UInt16(truncatingIfNeeded: v), as: UInt16.self)
-            case 4: p.storeBytes(of: UInt32(truncatingIfNeeded: v), as: UInt32.self)
-            default: p.storeBytes(of: v, as: UInt64.self)
-            }
-            l1Hit.dirty[l1Hit.slot] = true
+            storeToL1Hit(pa, size, v)
         } else {
             cachedWriteMiss(pa, size, v)
         }
@@ -113,14 +117,7 @@ extension CPU {
 
     @inline(never) func cachedWriteMiss(_ pa: UInt64, _ size: Int, _ v: UInt64) {
         if l1SetLookup(pa &>> l1Hit.shift) {
-            let p = UnsafeMutableRawPointer(l1Hit.data + (l1Hit.slot &<< Int(l1Hit.shift)) + Int(pa & l1Hit.mask))
-            switch size {
-            case 1: p.storeBytes(of: UInt8(truncatingIfNeeded: v), as: UInt8.self)
-            case 2: p.storeBytes(of: UInt16(truncatingIfNeeded: v), as: UInt16.self)
-            case 4: p.storeBytes(of: UInt32(truncatingIfNeeded: v), as: UInt32.self)
-            default: p.storeBytes(of: v, as: UInt64.self)
-            }
-            l1Hit.dirty[l1Hit.slot] = true
+            storeToL1Hit(pa, size, v)
             return
         }
         unowned(unsafe) let caches = shared.dataCaches!
