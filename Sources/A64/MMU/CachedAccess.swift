@@ -41,13 +41,15 @@ extension CPU {
 
     /// A cacheable read of `size` bytes that do not cross a line (aligned,
     /// or unaligned inside one line): the L1 line used last, if it still
-    /// holds the address (its tag says), else the data caches' full path.
+    /// holds the address (its tag says), else the line's set in the L1,
+    /// else the data caches' full path.
     @inline(__always) func cachedRead(_ pa: UInt64, _ size: Int) -> UInt64 {
         let line = pa &>> l1Hit.shift
         if l1Hit.tags[l1Hit.slot] == line {
             statistics.l1DataFastHits &+= 1
             return loadFromL1Hit(pa, size)
         }
+        if l1SetLookup(line) { return loadFromL1Hit(pa, size) }
         return cachedReadMiss(pa, size)
     }
 
@@ -93,10 +95,8 @@ extension CPU {
         return false
     }
 
+    /// A miss in this CPU's L1: the data caches bring the line in.
     @inline(never) func cachedReadMiss(_ pa: UInt64, _ size: Int) -> UInt64 {
-        if l1SetLookup(pa &>> l1Hit.shift) {
-            return loadFromL1Hit(pa, size)
-        }
         unowned(unsafe) let caches = shared.dataCaches!
         let v = caches.read(cpu: index, pa, size: size)
         l1Hit.slot = caches.lastSlot[index]
@@ -108,6 +108,8 @@ extension CPU {
         if l1Hit.tags[l1Hit.slot] == line {
             statistics.l1DataFastHits &+= 1
             storeToL1Hit(pa, size, v)
+        } else if l1SetLookup(line) {
+            storeToL1Hit(pa, size, v)
         } else {
             cachedWriteMiss(pa, size, v)
         }
@@ -116,10 +118,6 @@ extension CPU {
     }
 
     @inline(never) func cachedWriteMiss(_ pa: UInt64, _ size: Int, _ v: UInt64) {
-        if l1SetLookup(pa &>> l1Hit.shift) {
-            storeToL1Hit(pa, size, v)
-            return
-        }
         unowned(unsafe) let caches = shared.dataCaches!
         caches.write(cpu: index, pa, size: size, value: v)
         l1Hit.slot = caches.lastSlot[index]
