@@ -150,14 +150,19 @@ extension CPU {
         if fetchPageViaICache && base & ~0xFFF == fetchPage.va {
             let pa = fetchPage.pa | (base & 0xFFF)
             let shift = fetchHit.shift
-            let set = Int(((fetchHit.indexByVA ? base : pa) &>> shift) & fetchHit.setMask)
-            let slot = fetchHit.lastSlot[set]
+            let slot = fetchHit.lastSlot[fetchSet(base, pa)]
             if fetchHit.tags[slot] == pa &>> shift && (!fetchHit.checkVMID || fetchHit.vmids[slot] == fetchPageVMID) {
                 statistics.l1InstructionFastHits &+= 1
                 return (UnsafeRawPointer(fetchHit.data + (slot &<< Int(shift))), icacheDecoded.unsafelyUnwrapped + slot &* fetchHit.words)
             }
         }
         return try fetchBlockSlow(base)
+    }
+
+    /// The I-cache set a fetch of `base` from `pa` falls in (VIPT: indexed
+    /// by the VA), as InstructionCache computes it.
+    @inline(__always) func fetchSet(_ base: UInt64, _ pa: UInt64) -> Int {
+        Int(((fetchHit.indexByVA ? base : pa) &>> fetchHit.shift) & fetchHit.setMask)
     }
 
     /// Another page, another line, no I-cache, or no cache model.
@@ -185,7 +190,7 @@ extension CPU {
         guard fetchPageViaICache, let icache else { return fetchWithoutAllocating(pa) }
         // Not the slot that hit last: the I-cache's own lookup, then a fill;
         // the slot becomes the set's last.
-        let set = Int(((fetchHit.indexByVA ? base : pa) &>> fetchHit.shift) & fetchHit.setMask)
+        let set = fetchSet(base, pa)
         let vmid = fetchPageVMID
         var slot: Int
         if let s = icache.lookup(va: base, pa: pa, vmid: vmid) {

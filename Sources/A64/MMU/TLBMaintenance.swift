@@ -71,10 +71,11 @@ extension CPU {
         if scope.reserved { return }
         // By address (VA or IPA, no range): only the sets the address falls in.
         let at = scope.range == nil ? scope.address : nil
-        for t in scope.cpu.map({ [shared.tlbs[$0]] }) ?? shared.tlbs {
+        func invalidate(_ t: TLB) {
             let n = at.map { t.invalidate(at: $0, where: scope.matches) } ?? t.invalidate(where: scope.matches)
             shared.tlbEntriesInvalidated &+= UInt64(n)
         }
+        if let cpu = scope.cpu { invalidate(shared.tlbs[cpu]) } else { shared.tlbs.forEach(invalidate) }
     }
 
     /// What a TLBI executed now would remove (D8.17.x for each form).

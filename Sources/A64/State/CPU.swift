@@ -270,6 +270,7 @@ public final class CPU {
         conditionTable.deallocate()
         softTLBStorage.deallocate()
         icacheDecoded?.deallocate()
+        if icache != nil { fetchHit.lastSlot.deallocate() }
         fetchScratch.deallocate()
         fetchScratchDecoded.deallocate()
     }

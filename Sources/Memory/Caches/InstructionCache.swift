@@ -32,8 +32,6 @@ public final class InstructionCache {
     public var tags: UnsafeMutablePointer<UInt64> { array.tags }
     /// The lines' bytes, slot after slot.
     public var data: UnsafeMutablePointer<UInt8> { array.data }
-    /// The set a fetch of `va` from `pa` looks in (VIPT: indexed by the VA).
-    @inline(__always) public func setIndex(va: UInt64, pa: UInt64) -> Int { set(va: va, pa: pa) }
 
     public var statistics: CacheArray.Statistics { array.statistics }
     /// Lines IC instructions have removed so far.
