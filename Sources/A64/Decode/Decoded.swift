@@ -92,6 +92,15 @@ public enum Op: UInt16 {
     case CSEL, CSINC, CSINV, CSNEG
     case MADD, MSUB, SMADDL, SMSUBL, SMULH, UMADDL, UMSUBL, UMULH
 
+    // The interpreter's forms (Execute/InterpreterForms.swift): never from
+    // `Decoder.decode`, given to a decoded instruction when its slot is
+    // filled. The shifted-register forms above with shift type LSL
+    // (a = 0; b = the amount), run without the shift-type switch.
+    case ADD_lsl, ADDS_lsl, SUB_lsl, SUBS_lsl, AND_lsl, ANDS_lsl, ORR_lsl, EOR_lsl
+    // The register-offset loads and stores (_reg) with extend LSL/UXTX
+    // (a = 3; b = the amount): address = X[n] + (X[m] << amount).
+    case LDRB_lsl, LDRH_lsl, LDRW_lsl, LDRX_lsl, STRB_lsl, STRH_lsl, STRW_lsl, STRX_lsl
+
     // SIMD&FP (C4.1.90, and the SIMD&FP loads and stores of C4.1.88). Every
     // operation from here on is executed by `CPU.executeFPSIMD`. Fields:
     // rd/rn/rm/ra are V register numbers (general registers are resolved as

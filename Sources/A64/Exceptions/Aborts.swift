@@ -43,10 +43,10 @@ extension CPU {
     static func instructionSyndrome(_ d: Decoded) -> UInt32? {
         let size: UInt32, signed: Bool, sf: Bool, acquireRelease: Bool
         switch d.op {
-        case .STRB_off, .STRB_reg, .LDRB_off, .LDRB_reg: (size, signed, sf, acquireRelease) = (0, false, false, false)
-        case .STRH_off, .STRH_reg, .LDRH_off, .LDRH_reg: (size, signed, sf, acquireRelease) = (1, false, false, false)
-        case .STRW_off, .STRW_reg, .LDRW_off, .LDRW_reg, .LDRW_lit: (size, signed, sf, acquireRelease) = (2, false, false, false)
-        case .STRX_off, .STRX_reg, .LDRX_off, .LDRX_reg, .LDRX_lit: (size, signed, sf, acquireRelease) = (3, false, true, false)
+        case .STRB_off, .STRB_reg, .STRB_lsl, .LDRB_off, .LDRB_reg, .LDRB_lsl: (size, signed, sf, acquireRelease) = (0, false, false, false)
+        case .STRH_off, .STRH_reg, .STRH_lsl, .LDRH_off, .LDRH_reg, .LDRH_lsl: (size, signed, sf, acquireRelease) = (1, false, false, false)
+        case .STRW_off, .STRW_reg, .STRW_lsl, .LDRW_off, .LDRW_reg, .LDRW_lsl, .LDRW_lit: (size, signed, sf, acquireRelease) = (2, false, false, false)
+        case .STRX_off, .STRX_reg, .STRX_lsl, .LDRX_off, .LDRX_reg, .LDRX_lsl, .LDRX_lit: (size, signed, sf, acquireRelease) = (3, false, true, false)
         case .LDRSBW_off, .LDRSBW_reg: (size, signed, sf, acquireRelease) = (0, true, false, false)
         case .LDRSBX_off, .LDRSBX_reg: (size, signed, sf, acquireRelease) = (0, true, true, false)
         case .LDRSHW_off, .LDRSHW_reg: (size, signed, sf, acquireRelease) = (1, true, false, false)

@@ -313,6 +313,16 @@ extension CPU {
                     throw CPUException.undefined
 
                 // MARK: Loads and stores
+                // The register-offset forms with LSL/UXTX
+                // (InterpreterForms.swift).
+                case .STRB_lsl: try write8(x[d.rn] &+ (x[d.rm] &<< UInt64(d.b)), x[d.rd])
+                case .STRH_lsl: try write16(x[d.rn] &+ (x[d.rm] &<< UInt64(d.b)), x[d.rd])
+                case .STRW_lsl: try write32(x[d.rn] &+ (x[d.rm] &<< UInt64(d.b)), x[d.rd])
+                case .STRX_lsl: try write64(x[d.rn] &+ (x[d.rm] &<< UInt64(d.b)), x[d.rd])
+                case .LDRB_lsl: x[d.rd] = try read8(x[d.rn] &+ (x[d.rm] &<< UInt64(d.b)))
+                case .LDRH_lsl: x[d.rd] = try read16(x[d.rn] &+ (x[d.rm] &<< UInt64(d.b)))
+                case .LDRW_lsl: x[d.rd] = try read32(x[d.rn] &+ (x[d.rm] &<< UInt64(d.b)))
+                case .LDRX_lsl: x[d.rd] = try read64(x[d.rn] &+ (x[d.rm] &<< UInt64(d.b)))
                 case .STRB_off: try write8(x[d.rn] &+ d.imm, x[d.rd])
                 case .STRB_pre:
                     let rn = d.rn, a = x[rn] &+ d.imm
@@ -537,6 +547,38 @@ extension CPU {
                     let op2 = shiftReg(x[d.rm], d.a, d.b, d.sf)
                     let (r, f) = d.sf ? subtractWithFlags64(x[d.rn], op2) : subtractWithFlags32(x[d.rn], op2)
                     nzcv = f; x[d.rd] = r
+                // The LSL forms of the shifted-register operations
+                // (InterpreterForms.swift): op2 = X[m] << amount; in a
+                // 32-bit operation the bits above 31 of a sum, difference or
+                // logical result are dropped, so shifting in 64 bits and
+                // masking the result gives the same value.
+                case .ADD_lsl:
+                    let r = x[d.rn] &+ (x[d.rm] &<< UInt64(d.b))
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .SUB_lsl:
+                    let r = x[d.rn] &- (x[d.rm] &<< UInt64(d.b))
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .ADDS_lsl:
+                    let op2 = x[d.rm] &<< UInt64(d.b)
+                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], op2, 0) : addWithCarry32(x[d.rn], op2, 0)
+                    nzcv = f; x[d.rd] = r
+                case .SUBS_lsl:
+                    let op2 = x[d.rm] &<< UInt64(d.b)
+                    let (r, f) = d.sf ? subtractWithFlags64(x[d.rn], op2) : subtractWithFlags32(x[d.rn], op2)
+                    nzcv = f; x[d.rd] = r
+                case .AND_lsl:
+                    let r = x[d.rn] & (x[d.rm] &<< UInt64(d.b))
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .ANDS_lsl:
+                    let r = x[d.rn] & (x[d.rm] &<< UInt64(d.b))
+                    let m = d.sf ? r : r & 0xFFFF_FFFF
+                    nzcv = logicalFlags(m, d.sf); x[d.rd] = m
+                case .ORR_lsl:
+                    let r = x[d.rn] | (x[d.rm] &<< UInt64(d.b))
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .EOR_lsl:
+                    let r = x[d.rn] ^ (x[d.rm] &<< UInt64(d.b))
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
                 case .ADD_ext:
                     let r = x[d.rn] &+ extendReg(x[d.rm], d.a, d.b)
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF

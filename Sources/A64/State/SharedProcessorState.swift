@@ -33,15 +33,17 @@ public final class SharedProcessorState {
     /// physical address, or nil when in the Open Access state.
     var monitors: [UInt64?] = []
 
-    /// Words decoded lately and their decoded form, direct-mapped by a hash
-    /// of the word: `Decoder.decode` depends on the word alone, and an
+    /// Words decoded lately and the interpreter's form of their decoded
+    /// form, direct-mapped by a hash of the word: `Decoder.decode` depends
+    /// on the word alone, and an
     /// I-cache fill (or a page written and run again) decodes the same
     /// words over and over. A key is the word with bit 32 set (0: empty).
     static let decodeMemoSize = 4096
     private let decodeMemoKeys: UnsafeMutablePointer<UInt64>
     private let decodeMemo: UnsafeMutablePointer<Decoded>
 
-    /// `Decoder.decode(word)`, from the memo when it holds the word.
+    /// `Decoder.decode(word).interpreterForm`, from the memo when it holds
+    /// the word.
     @inline(__always) func decode(_ word: UInt32) -> Decoded {
         let i = Int(truncatingIfNeeded: (word &* 0x9E37_79B1) >> 20)
         let key = UInt64(word) | 1 << 32
@@ -50,7 +52,7 @@ public final class SharedProcessorState {
     }
 
     @inline(never) private func decodeAndRemember(_ word: UInt32, _ i: Int, _ key: UInt64) -> Decoded {
-        let d = Decoder.decode(word)
+        let d = Decoder.decode(word).interpreterForm
         decodeMemoKeys[i] = key
         decodeMemo[i] = d
         return d
