@@ -100,17 +100,24 @@ extension CPU {
             }
             // The slot of PC, decoded on its first execution. An instruction
             // that does not branch goes on to the next slot of the block
-            // without a lookup (the `sequential` loop's tail; blocks are
-            // aligned, so the next PC's low bits say whether it is still in
-            // this one); observed, every instruction comes through here.
+            // without a lookup (the `sequential` loop's tail, up to the
+            // run's stop slot); observed, every instruction comes through
+            // here.
             var slot = page + Int(offset &>> 2)
             if slot.pointee.op == .undecoded {
                 slot.pointee = shared.decode(code.load(fromByteOffset: Int(offset), as: UInt32.self))
             }
+            // The run of sequential slots from here: it stops at the block's
+            // end or where the budget does, whichever comes first. The
+            // instructions it retires are counted when it is left
+            // (`instructions(from: runPC, to: pc)`), not one by one.
+            let runPC = pc
+            let runStop = slot + min(Int(truncatingIfNeeded: (blockMask &- offset) &>> 2) &+ 1, budget &- executed)
         sequential: while true {
             if Mode.observed {
                 if observerStopRequested || observer!.beforeInstruction(self, pc: pc) {
                     observerStopRequested = true
+                    executed &+= instructions(from: runPC, to: pc)
                     break outer
                 }
             }
@@ -125,6 +132,7 @@ extension CPU {
                 switch d.op {
                 case .undecoded:
                     // The slot's first execution: `loop` decodes it.
+                    executed &+= instructions(from: runPC, to: pc)
                     continue loop
                 case .UNDEFINED:
                     throw CPUException.undefined
@@ -181,33 +189,33 @@ extension CPU {
 
                 // MARK: Branches, exception generation, system
                 case .B_cond:
-                    if conditionHolds(d.a) { pc = pc &+ d.imm; executed &+= 1; continue loop }
+                    if conditionHolds(d.a) { executed &+= instructions(from: runPC, to: pc &+ 4); pc = pc &+ d.imm; continue loop }
                 case .B:
-                    pc = pc &+ d.imm; executed &+= 1; continue loop
+                    executed &+= instructions(from: runPC, to: pc &+ 4); pc = pc &+ d.imm; continue loop
                 case .BL:
                     x[30] = pc &+ 4
-                    pc = pc &+ d.imm; executed &+= 1; continue loop
+                    executed &+= instructions(from: runPC, to: pc &+ 4); pc = pc &+ d.imm; continue loop
                 case .BR, .RET:
-                    pc = x[d.rn]; executed &+= 1; continue loop
+                    executed &+= instructions(from: runPC, to: pc &+ 4); pc = x[d.rn]; continue loop
                 case .BLR:
                     let target = x[d.rn]
                     x[30] = pc &+ 4
-                    pc = target; executed &+= 1; continue loop
+                    executed &+= instructions(from: runPC, to: pc &+ 4); pc = target; continue loop
                 case .CBZ:
-                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) == 0 { pc = pc &+ d.imm; executed &+= 1; continue loop }
+                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) == 0 { executed &+= instructions(from: runPC, to: pc &+ 4); pc = pc &+ d.imm; continue loop }
                 case .CBNZ:
-                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) != 0 { pc = pc &+ d.imm; executed &+= 1; continue loop }
+                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) != 0 { executed &+= instructions(from: runPC, to: pc &+ 4); pc = pc &+ d.imm; continue loop }
                 case .TBZ:
-                    if (x[d.rd] &>> UInt64(d.a)) & 1 == 0 { pc = pc &+ d.imm; executed &+= 1; continue loop }
+                    if (x[d.rd] &>> UInt64(d.a)) & 1 == 0 { executed &+= instructions(from: runPC, to: pc &+ 4); pc = pc &+ d.imm; continue loop }
                 case .TBNZ:
-                    if (x[d.rd] &>> UInt64(d.a)) & 1 != 0 { pc = pc &+ d.imm; executed &+= 1; continue loop }
+                    if (x[d.rd] &>> UInt64(d.a)) & 1 != 0 { executed &+= instructions(from: runPC, to: pc &+ 4); pc = pc &+ d.imm; continue loop }
                 case .HLT:
                     // Semihosting (the Arm semihosting spec, AArch64: HLT #0xF000).
                     // Any other HLT is UNDEFINED: halting debug is not enabled.
                     guard d.imm == 0xF000, let host else { throw CPUException.undefined }
                     self.pc = pc
                     try host.semihostingCall(self)
-                    if stopReason != nil { pc &+= 4; executed &+= 1; break outer }
+                    if stopReason != nil { pc &+= 4; executed &+= instructions(from: runPC, to: pc); break outer }
                 case .SVC:
                     throw CPUException.exception(ExceptionRecord(.svc, iss: UInt32(d.imm), returnTo: .nextInstruction))
                 case .BRK:
@@ -218,7 +226,7 @@ extension CPU {
                     if currentEL == 0 { throw CPUException.undefined }
                     if !features.el2 {
                         try firmwareCall(.hvc, pc: pc)
-                        if stopReason != nil || poweredOff { pc &+= 4; executed &+= 1; break outer }
+                        if stopReason != nil || poweredOff { pc &+= 4; executed &+= instructions(from: runPC, to: pc); break outer }
                     } else {
                         if hcrEL2 & HCR.HCD != 0 { throw CPUException.undefined }
                         throw CPUException.exception(ExceptionRecord(.hvc, iss: UInt32(d.imm), targetEL: 2,
@@ -235,11 +243,12 @@ extension CPU {
                     }
                     guard features.el2 else { throw CPUException.undefined }
                     try firmwareCall(.smc, pc: pc)
-                    if stopReason != nil || poweredOff { pc &+= 4; executed &+= 1; break outer }
+                    if stopReason != nil || poweredOff { pc &+= 4; executed &+= instructions(from: runPC, to: pc); break outer }
                 case .ERET:
+                    let retired = instructions(from: runPC, to: pc &+ 4)
                     pc = try exceptionReturn(at: pc)
                     pageVA = 1
-                    executed &+= 1
+                    executed &+= retired
                     continue outer
                 case .NOP, .DMB, .DSB, .SB, .PRFM:
                     // Barriers are complete at once: memory accesses and
@@ -249,7 +258,7 @@ extension CPU {
                 case .ISB:
                     // Context synchronization: instructions already fetched
                     // are fetched again (the current block is dropped).
-                    pc &+= 4; executed &+= 1
+                    pc &+= 4; executed &+= instructions(from: runPC, to: pc)
                     continue outer
                 case .SEV:
                     shared.sendEvent()
@@ -261,7 +270,7 @@ extension CPU {
                     // (whatever PSTATE's masks); otherwise the CPU sleeps until one.
                     if !hasWakeUpEvent {
                         waitingForInterrupt = true
-                        pc &+= 4; executed &+= 1
+                        pc &+= 4; executed &+= instructions(from: runPC, to: pc)
                         break outer
                     }
                 case .WFE:
@@ -272,7 +281,7 @@ extension CPU {
                     if shared.events[index] {
                         shared.events[index] = false
                     } else {
-                        pc &+= 4; executed &+= 1
+                        pc &+= 4; executed &+= instructions(from: runPC, to: pc)
                         yielded = true
                         break outer
                     }
@@ -281,19 +290,19 @@ extension CPU {
                 case .MSR_imm:
                     try writePSTATEField(PSTATEField(rawValue: d.a)!, UInt64(d.b),
                                          op1: UInt32(d.c >> 3), op2: UInt32(d.c & 7))
-                    pc &+= 4; executed &+= 1
+                    pc &+= 4; executed &+= instructions(from: runPC, to: pc)
                     continue outer
                 case .MRS:
-                    executedInRun = executed
+                    executedInRun = executed &+ instructions(from: runPC, to: pc)
                     let i = try checkSystemRegisterAccess(Int(d.imm), isRead: true, rt: d.b)
                     x[d.rd] = readSystemRegister(i)
                     if observer != nil { observeSystemRegister(i, isRead: true, value: x[d.rd], pc: pc) }
                 case .MSR_reg:
-                    executedInRun = executed
+                    executedInRun = executed &+ instructions(from: runPC, to: pc)
                     let i = try checkSystemRegisterAccess(Int(d.imm), isRead: false, rt: d.b)
                     writeSystemRegister(i, x[d.rd])
                     if observer != nil { observeSystemRegister(i, isRead: false, value: x[d.rd], pc: pc) }
-                    pc &+= 4; executed &+= 1
+                    pc &+= 4; executed &+= instructions(from: runPC, to: pc)
                     continue outer
                 case .SYS:
                     let row = SystemInstructions.table[Int(d.imm)]
@@ -307,7 +316,7 @@ extension CPU {
                         try systemInstruction(row.operation, x[d.rd])
                     }
                     // A TLBI or AT may have changed what translations hold.
-                    pc &+= 4; executed &+= 1
+                    pc &+= 4; executed &+= instructions(from: runPC, to: pc)
                     continue outer
                 case .SYSL:
                     throw CPUException.undefined
@@ -651,6 +660,7 @@ extension CPU {
                     try executeFPSIMD(d.value, pc: pc)
                 }
             } catch {
+                executed &+= instructions(from: runPC, to: pc)
                 switch error {
                 case .exception(let e):
                     pc = takeSynchronousException(e, pc: pc)
@@ -667,14 +677,22 @@ extension CPU {
             }
             // Not a taken branch (those went to `loop` with their target).
             pc &+= 4
-            executed &+= 1
-            if Mode.observed || pc & blockMask == 0 || executed >= budget { continue loop }
             slot += 1
+            if Mode.observed || slot == runStop {
+                executed &+= instructions(from: runPC, to: pc)
+                continue loop
+            }
         }
         }
         }
         return executed
     }
+}
+
+/// The instructions a sequential run of the interpreter retired: from the
+/// run's first PC up to `pc`, excluded (a run never leaves its block).
+@inline(__always) private func instructions(from start: UInt64, to pc: UInt64) -> Int {
+    Int(truncatingIfNeeded: (pc &- start) &>> 2)
 }
 
 extension CPU {

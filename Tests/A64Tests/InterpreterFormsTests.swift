@@ -1,0 +1,101 @@
+import XCTest
+@testable import A64
+import Memory
+
+/// The interpreter's forms (Execute/InterpreterForms.swift): a form is given
+/// exactly where its general operation's field has the value it assumes, and
+/// runs to what the general operation's pseudocode computes.
+final class InterpreterFormsTests: XCTestCase {
+    /// ADD, ADDS, SUB, SUBS (shifted register) and AND, ANDS, ORR, EOR
+    /// (shifted register), with every shift type and both widths, against
+    /// C6.2's pseudocode: ShiftReg, then AddWithCarry or the logical
+    /// operation. LSL runs the forms; LSR, ASR and ROR the general ops.
+    func testShiftedRegisterOperationsComputeThePseudocodesResult() {
+        var x: UInt64 = 0x5EED                      // xorshift: a failure repeats
+        func next() -> UInt64 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x }
+        let edges: [UInt64] = [0, 1, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF, 1 << 63, ~0]
+        var forms = 0
+        for i in 0..<4000 {
+            let isLogical = i & 1 == 1
+            let sf = next() & 1 == 1
+            let opc = UInt32(truncatingIfNeeded: next() & 3)           // AND ORR EOR ANDS / ADD ADDS SUB SUBS
+            let shift = UInt32(truncatingIfNeeded: next() % (isLogical ? 4 : 3))   // ROR is reserved for add/sub
+            let amount = UInt32(truncatingIfNeeded: next() % (sf ? 64 : 32))
+            let a = i % 5 == 0 ? edges[Int(next() % 7)] : next()
+            let b = i % 7 == 0 ? edges[Int(next() % 7)] : next()
+            let word: UInt32
+            if isLogical {
+                word = (sf ? 1 << 31 : 0) | opc << 29 | 0b01010 << 24 | shift << 22 | 2 << 16 | amount << 10 | 1 << 5 | 3
+            } else {
+                word = (sf ? 1 << 31 : 0) | (opc >> 1) << 30 | (opc & 1) << 29 | 0b01011 << 24 | shift << 22
+                    | 2 << 16 | amount << 10 | 1 << 5 | 3
+            }
+            if Decoder.decode(word).interpreterForm.op != Decoder.decode(word).op { forms += 1 }
+            XCTAssertEqual(Decoder.decode(word).interpreterForm.op != Decoder.decode(word).op, shift == 0,
+                           "word \(String(word, radix: 16)): a form exactly for LSL")
+
+            let h = Harness([word])
+            h[1] = a; h[2] = b; h.flags = 0b1111
+            h.step(1)
+            let op2 = shiftReg(b, UInt8(shift), UInt8(amount), sf)
+            let mask: UInt64 = sf ? ~0 : 0xFFFF_FFFF
+            var result: UInt64, flags: UInt32 = 0b1111
+            if isLogical {
+                switch opc {
+                case 0, 3: result = a & op2 & mask
+                case 1: result = (a | op2) & mask
+                default: result = (a ^ op2) & mask
+                }
+                if opc == 3 { flags = (sf ? UInt32(result >> 63) : UInt32(result >> 31)) << 3 | (result == 0 ? 4 : 0) }
+            } else {
+                let isSub = opc >> 1 == 1
+                let (r, f) = sf ? addWithCarry64(a, isSub ? ~op2 : op2, isSub ? 1 : 0)
+                                : addWithCarry32(a, isSub ? ~op2 : op2, isSub ? 1 : 0)
+                result = r
+                if opc & 1 == 1 { flags = f >> 28 }
+            }
+            XCTAssertEqual(h[3], result, "word \(String(word, radix: 16)), X1 \(a), X2 \(b)")
+            XCTAssertEqual(h.flags, flags, "word \(String(word, radix: 16)), X1 \(a), X2 \(b)")
+        }
+        XCTAssertGreaterThan(forms, 1000, "the LSL forms ran")
+    }
+
+    /// LDR and STR (register) of every size with extend LSL/UXTX, scaled
+    /// and not, next to UXTW, SXTW and SXTX, which keep the general ops.
+    func testRegisterOffsetLoadsAndStoresAddressWhatExtendRegSays() {
+        let d = Harness.data
+        for size in 0..<4 {
+            for option: UInt32 in [2, 3, 6, 7] {
+                for scaled in [false, true] {
+                    let s = scaled ? UInt32(1) : 0
+                    // ldr<size> x3/w3, [x1, x2/w2, <option> #s*size]; str<size> w4/x4, [x1, same]
+                    let load = UInt32(size) << 30 | 0b111000011 << 21 | 2 << 16 | option << 13 | s << 12 | 0b10 << 10 | 1 << 5 | 3
+                    let store = UInt32(size) << 30 | 0b111000001 << 21 | 2 << 16 | option << 13 | s << 12 | 0b10 << 10 | 1 << 5 | 4
+                    XCTAssertEqual(Decoder.decode(load).interpreterForm.op != Decoder.decode(load).op, option == 3)
+                    XCTAssertEqual(Decoder.decode(store).interpreterForm.op != Decoder.decode(store).op, option == 3)
+                    let h = Harness([store, load], normalMemory: true)
+                    // An index of -2 elements in 32 bits for the W forms,
+                    // 2 elements for the X forms (UXTW: 2^32 - 2 is out of
+                    // RAM, so it uses +2 too).
+                    let index: UInt64 = option == 6 ? 0xFFFF_FFFE : 2
+                    let offset: Int64
+                    switch option {
+                    case 2, 3: offset = Int64(index)
+                    default: offset = Int64(Int32(truncatingIfNeeded: index))
+                    }
+                    let scaledOffset = offset << (scaled ? Int64(size) : 0)
+                    let base = d + 0x100
+                    h[1] = base; h[2] = index; h[4] = 0x8877_6655_4433_2211
+                    h.step(2)
+                    let address = UInt64(bitPattern: Int64(bitPattern: base) + scaledOffset)
+                    let bytes = 1 << size
+                    let expected: UInt64 = size == 3 ? 0x8877_6655_4433_2211 : 0x8877_6655_4433_2211 & ((1 << UInt64(bytes * 8)) - 1)
+                    XCTAssertEqual(h.read64(address) & (size == 3 ? ~0 : (1 << UInt64(bytes * 8)) - 1), expected,
+                                   "store size \(size), option \(option), scaled \(scaled)")
+                    XCTAssertEqual(h[3], expected, "load size \(size), option \(option), scaled \(scaled)")
+                }
+            }
+        }
+    }
+}
+
