@@ -112,7 +112,8 @@ extension CPU {
             // instructions it retires are counted when it is left
             // (`instructions(from: runPC, to: pc)`), not one by one.
             let runPC = pc
-            let runStop = slot + min(Int(truncatingIfNeeded: (blockMask &- offset) &>> 2) &+ 1, budget &- executed)
+            let inBlock = Int(truncatingIfNeeded: (blockMask &- offset) &>> 2) &+ 1, left = budget &- executed
+            let runStop = slot + (inBlock < left ? inBlock : left)     // (`min` is a call here)
         sequential: while true {
             if Mode.observed {
                 if observerStopRequested || observer!.beforeInstruction(self, pc: pc) {
@@ -656,7 +657,35 @@ extension CPU {
                     x[d.rd] = UInt64(bitPattern: p.high)
                 case .UMULH:
                     x[d.rd] = x[d.rn].multipliedFullWidth(by: x[d.rm]).high
-                default:
+                // Every SIMD&FP operation, named: a switch that names every
+                // operation jumps through its table without a range test
+                // first (a `default` would add one per instruction).
+                case .firstFPSIMD, .LDRV_off, .LDRV_pre, .LDRV_post, .LDRV_reg, .LDRV_lit, .STRV_off,
+                     .STRV_pre, .STRV_post, .STRV_reg, .LDPV_off, .LDPV_pre, .LDPV_post, .STPV_off, .STPV_pre,
+                     .STPV_post, .LDn_multiple, .STn_multiple, .LDn_single, .STn_single, .LDnR, .FMOV_reg,
+                     .FABS, .FNEG, .FSQRT, .FCVT_fp, .FRINTN, .FRINTP, .FRINTM, .FRINTZ, .FRINTA, .FRINTX,
+                     .FRINTI, .FMUL, .FDIV, .FADD, .FSUB, .FMAX, .FMIN, .FMAXNM, .FMINNM, .FNMUL, .FMADD,
+                     .FMSUB, .FNMADD, .FNMSUB, .FCMP, .FCCMP, .FCSEL, .FMOV_imm, .FMOV_toGeneral,
+                     .FMOV_fromGeneral, .FCVTNS, .FCVTNU, .FCVTPS, .FCVTPU, .FCVTMS, .FCVTMU, .FCVTZS, .FCVTZU,
+                     .FCVTAS, .FCVTAU, .SCVTF, .UCVTF, .SHADD, .UHADD, .SQADD, .UQADD, .SRHADD, .URHADD,
+                     .SHSUB, .UHSUB, .SQSUB, .UQSUB, .CMGT, .CMHI, .CMGE, .CMHS, .CMTST, .CMEQ, .SSHL, .USHL,
+                     .SQSHL, .UQSHL, .SRSHL, .URSHL, .SQRSHL, .UQRSHL, .SMAX, .UMAX, .SMIN, .UMIN, .SABD,
+                     .UABD, .SABA, .UABA, .ADD_vec, .SUB_vec, .MLA, .MLS, .MUL_vec, .PMUL, .SMAXP, .UMAXP,
+                     .SMINP, .UMINP, .ADDP, .SQDMULH, .SQRDMULH, .AND_vec, .BIC_vec, .ORR_vec, .ORN_vec,
+                     .EOR_vec, .BSL, .BIT, .BIF, .FMLA, .FMLS, .FMULX, .FCMEQ, .FCMGE, .FCMGT, .FACGE, .FACGT,
+                     .FABD, .FRECPS, .FRSQRTS, .FADDP, .FMAXP, .FMINP, .FMAXNMP, .FMINNMP, .SADDL, .UADDL,
+                     .SADDW, .UADDW, .SSUBL, .USUBL, .SSUBW, .USUBW, .ADDHN, .RADDHN, .SUBHN, .RSUBHN, .SABAL,
+                     .UABAL, .SABDL, .UABDL, .SMLAL, .UMLAL, .SMLSL, .UMLSL, .SMULL, .UMULL, .SQDMLAL,
+                     .SQDMLSL, .SQDMULL, .PMULL, .REV64, .REV32_vec, .REV16_vec, .SADDLP, .UADDLP, .SADALP,
+                     .UADALP, .SUQADD, .USQADD, .CLS_vec, .CLZ_vec, .CNT, .NOT, .RBIT_vec, .SQABS, .SQNEG,
+                     .ABS, .NEG, .CMGT_zero, .CMEQ_zero, .CMLT_zero, .CMGE_zero, .CMLE_zero, .XTN, .SQXTN,
+                     .UQXTN, .SQXTUN, .SHLL, .FCVTN, .FCVTL, .FCVTXN, .FCMGT_zero, .FCMEQ_zero, .FCMLT_zero,
+                     .FCMGE_zero, .FCMLE_zero, .URECPE, .URSQRTE, .FRECPE, .FRSQRTE, .FRECPX, .SADDLV, .UADDLV,
+                     .SMAXV, .UMAXV, .SMINV, .UMINV, .ADDV, .FMAXNMV, .FMINNMV, .FMAXV, .FMINV, .DUP_element,
+                     .DUP_general, .INS_general, .INS_element, .UMOV, .SMOV, .TBL, .TBX, .UZP1, .UZP2, .TRN1,
+                     .TRN2, .ZIP1, .ZIP2, .EXT, .MOVI, .ORR_vecimm, .BIC_vecimm, .SSHR, .USHR, .SSRA, .USRA,
+                     .SRSHR, .URSHR, .SRSRA, .URSRA, .SHL, .SLI, .SRI, .SQSHL_imm, .UQSHL_imm, .SQSHLU, .SHRN,
+                     .RSHRN, .SQSHRN, .UQSHRN, .SQRSHRN, .UQRSHRN, .SQSHRUN, .SQRSHRUN, .SSHLL, .USHLL:
                     try executeFPSIMD(d.value, pc: pc)
                 }
             } catch {
