@@ -97,5 +97,31 @@ final class InterpreterFormsTests: XCTestCase {
             }
         }
     }
-}
 
+    /// UBFM and SBFM with every immr and imms of both widths (so every
+    /// alias: LSL, LSR, ASR, UBFX, SBFIZ, SXTW...) run as their forms and
+    /// give what the general UBFM/SBFM (DecodeBitMasks, C6.2.352) give.
+    func testBitfieldMovesComputeWhatUBFMAndSBFMCompute() {
+        var x: UInt64 = 0xB17F
+        func next() -> UInt64 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x }
+        for sf in [false, true] {
+            let width = sf ? 64 : 32
+            for signed in [false, true] {
+                for r in 0..<width {
+                    for s in 0..<width {
+                        // SBFM/UBFM Xd=3, Xn=1: sf opc 100110 N immr imms Rn Rd
+                        let word = (sf ? 1 << 31 | 1 << 22 : 0) | (signed ? 0 : 2) << 29 | 0b100110 << 23
+                            | UInt32(r) << 16 | UInt32(s) << 10 | 1 << 5 | 3
+                        XCTAssertNotEqual(Decoder.decode(word).interpreterForm.op, Decoder.decode(word).op)
+                        let h = Harness([word])
+                        let source = (r + s) % 3 == 0 ? ~UInt64(0) >> UInt64(r) : next()
+                        h[1] = source
+                        h.step(1)
+                        let expected = signed ? SBFM(source, r: r, s: s, sf: sf) : UBFM(source, r: r, s: s, sf: sf)
+                        XCTAssertEqual(h[3], expected, "\(signed ? "SBFM" : "UBFM") sf \(sf) immr \(r) imms \(s) of \(source)")
+                    }
+                }
+            }
+        }
+    }
+}

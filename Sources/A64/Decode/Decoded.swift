@@ -100,6 +100,12 @@ public enum Op: UInt16 {
     // The register-offset loads and stores (_reg) with extend LSL/UXTX
     // (a = 3; b = the amount): address = X[n] + (X[m] << amount).
     case LDRB_lsl, LDRH_lsl, LDRW_lsl, LDRX_lsl, STRB_lsl, STRH_lsl, STRW_lsl, STRX_lsl
+    // UBFM and SBFM as their aliases UBFX, UBFIZ, SBFX, SBFIZ (imms >= immr
+    // or not), with the masks and shift amounts worked out: UBFX a = immr,
+    // imm = Ones(imms - immr + 1); UBFIZ imm = Ones(imms + 1), c = width -
+    // immr; SBFX and SBFIZ c = 63 - imms, a = 63 - imms + immr (SBFX) or
+    // width - immr (SBFIZ), imm = Ones(width).
+    case UBFX, UBFIZ, SBFX, SBFIZ
 
     // SIMD&FP (C4.1.90, and the SIMD&FP loads and stores of C4.1.88). Every
     // operation from here on is executed by `CPU.executeFPSIMD`. Fields:

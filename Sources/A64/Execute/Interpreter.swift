@@ -179,6 +179,17 @@ extension CPU {
                     x[d.rd] = SBFM(x[d.rn], r: Int(d.a), s: Int(d.b), sf: d.sf)
                 case .BFM:
                     x[d.rd] = BFM(x[d.rd], x[d.rn], r: Int(d.a), s: Int(d.b), sf: d.sf)
+                // UBFM and SBFM as UBFX, UBFIZ, SBFX, SBFIZ
+                // (InterpreterForms.swift: masks and shifts precomputed).
+                case .UBFX:
+                    x[d.rd] = (x[d.rn] &>> UInt64(d.a)) & d.imm
+                case .UBFIZ:
+                    x[d.rd] = (x[d.rn] & d.imm) &<< UInt64(d.c)
+                case .SBFX:
+                    x[d.rd] = UInt64(bitPattern: Int64(bitPattern: x[d.rn] &<< UInt64(d.c)) &>> Int64(d.a)) & d.imm
+                case .SBFIZ:
+                    let v = Int64(bitPattern: x[d.rn] &<< UInt64(d.c)) &>> Int64(d.c)
+                    x[d.rd] = UInt64(bitPattern: v &<< Int64(d.a)) & d.imm
                 case .EXTR:
                     let lsb = UInt64(d.a)
                     if d.sf {

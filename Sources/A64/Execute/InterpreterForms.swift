@@ -39,6 +39,23 @@ extension Decoded {
             default: break
             }
         }
+        // UBFM and SBFM (C6.2.352, C6.2.254): DecodeBitMasks' wmask and
+        // tmask come down to one mask and at most two shifts once immr (a)
+        // and imms (b) are known. Every alias (LSL, LSR, ASR, UXTB, SXTW...)
+        // is one of these four.
+        if op == .UBFM || op == .SBFM {
+            let width = sf ? 64 : 32, r = Int(a), s = Int(b)
+            switch (op, s >= r) {
+            case (.UBFM, true):                 // bits s:r down to bit 0
+                d.op = .UBFX; d.imm = ones(s - r + 1)
+            case (.UBFM, false):                // bits s:0 up to bit width - r
+                d.op = .UBFIZ; d.imm = ones(s + 1); d.c = UInt8(width - r)
+            case (_, true):                     // bit s to bit 63, then down by 63 - s + r
+                d.op = .SBFX; d.c = UInt8(63 - s); d.a = UInt8(63 - s + r); d.imm = ones(width)
+            default:                            // bit s to bit 63, down to bit 0, up by width - r
+                d.op = .SBFIZ; d.c = UInt8(63 - s); d.a = UInt8(width - r); d.imm = ones(width)
+            }
+        }
         return d
     }
 }
