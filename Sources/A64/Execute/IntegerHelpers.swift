@@ -25,26 +25,25 @@
 }
 
 /// AddWithCarry(a, NOT(b), 1) for 64-bit operands - SUBS and CMP - without
-/// the general carry chain: C is "no borrow" (a >= b unsigned), V is set
-/// when a and b differ in sign and the result's sign differs from a's.
+/// the general carry chain: C is "no borrow" (a >= b unsigned), V is signed
+/// overflow of a - b. Both come from the subtraction's own overflow flags,
+/// which the host's one subtract sets (as N and Z do).
 @inline(__always) func subtractWithFlags64(_ a: UInt64, _ b: UInt64) -> (UInt64, UInt32) {
-    let s = a &- b
-    let n = UInt32(s >> 63)
+    let (s, borrow) = a.subtractingReportingOverflow(b)
+    let v = Int64(bitPattern: a).subtractingReportingOverflow(Int64(bitPattern: b)).overflow
+    let n = UInt32(truncatingIfNeeded: s >> 63)
     let z: UInt32 = s == 0 ? 1 : 0
-    let c: UInt32 = a >= b ? 1 : 0
-    let v = UInt32(((a ^ b) & (a ^ s)) >> 63)
-    return (s, n << 31 | z << 30 | c << 29 | v << 28)
+    return (s, (n << 3 | z << 2 | (borrow ? 0 : 2) | (v ? 1 : 0)) << 28)
 }
 
 /// The same for 32-bit operands (the upper halves are ignored).
 @inline(__always) func subtractWithFlags32(_ a64: UInt64, _ b64: UInt64) -> (UInt64, UInt32) {
     let a = UInt32(truncatingIfNeeded: a64), b = UInt32(truncatingIfNeeded: b64)
-    let s = a &- b
+    let (s, borrow) = a.subtractingReportingOverflow(b)
+    let v = Int32(bitPattern: a).subtractingReportingOverflow(Int32(bitPattern: b)).overflow
     let n = s >> 31
     let z: UInt32 = s == 0 ? 1 : 0
-    let c: UInt32 = a >= b ? 1 : 0
-    let v = ((a ^ b) & (a ^ s)) >> 31
-    return (UInt64(s), n << 31 | z << 30 | c << 29 | v << 28)
+    return (UInt64(s), (n << 3 | z << 2 | (borrow ? 0 : 2) | (v ? 1 : 0)) << 28)
 }
 
 /// NZCV for a logical result (C and V cleared).
