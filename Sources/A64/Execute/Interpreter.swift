@@ -273,9 +273,9 @@ extension CPU {
                     pc &+= 4; executed &+= instructions(from: runPC, to: pc)
                     continue outer
                 case .SEV:
-                    shared.sendEvent()
+                    sendEventToAll()
                 case .SEVL:
-                    shared.events[index] = true
+                    setEventRegister()
                 case .WFI:
                     try checkWaitTrap(isWFE: false)
                     // D1.6.2: WFI completes at once if an interrupt is pending
@@ -290,15 +290,13 @@ extension CPU {
                     // With the event register set WFE clears it and goes on;
                     // otherwise this CPU yields the rest of its turn (a WFE may
                     // wake for many reasons, so waking at its next turn is allowed).
-                    if shared.events[index] {
-                        shared.events[index] = false
-                    } else {
+                    if !consumeEventRegister() {
                         pc &+= 4; executed &+= instructions(from: runPC, to: pc)
                         yielded = true
                         break outer
                     }
                 case .CLREX:
-                    shared.clearMonitor(cpu: index)
+                    clearExclusiveMonitor()
                 case .MSR_imm:
                     try writePSTATEField(PSTATEField(rawValue: d.a)!, UInt64(d.b),
                                          op1: UInt32(d.c >> 3), op2: UInt32(d.c & 7))
@@ -320,10 +318,7 @@ extension CPU {
                     let row = SystemInstructions.table[Int(d.imm)]
                     try checkSystemInstruction(row, rt: d.b)
                     if observer != nil {
-                        let before = shared.maintenanceEffects
-                        observeSystemInstruction(Int(d.imm), operand: x[d.rd], pc: pc)
-                        try systemInstruction(row.operation, x[d.rd])
-                        observeSystemInstructionDone(Int(d.imm), effect: Int(shared.maintenanceEffects &- before), pc: pc)
+                        try systemInstructionObserved(row, Int(d.imm), x[d.rd], pc: pc)
                     } else {
                         try systemInstruction(row.operation, x[d.rd])
                     }
@@ -736,6 +731,14 @@ extension CPU {
 }
 
 extension CPU {
+    /// SYS with an observer: it sees the operation and what it changed.
+    @inline(never) func systemInstructionObserved(_ row: SystemInstructionRow, _ index: Int, _ operand: UInt64, pc: UInt64) throws(CPUException) {
+        let before = shared.maintenanceEffects
+        observeSystemInstruction(index, operand: operand, pc: pc)
+        try systemInstruction(row.operation, operand)
+        observeSystemInstructionDone(index, effect: Int(shared.maintenanceEffects &- before), pc: pc)
+    }
+
     // The observer's calls, out of line so that the interpreter's switch
     // carries only a test for them.
     @inline(never) func observeSystemRegister(_ i: Int, isRead: Bool, value: UInt64, pc: UInt64) {

@@ -22,4 +22,22 @@ extension CPU {
         if !(try host.firmwareCall(self, conduit: conduit)) { throw .undefined }
         observer?.firmwareCalled(self, pc: pc, conduit: conduit)
     }
+
+    // The event register and the exclusive monitor live in the state the
+    // CPUs share. These are out of line: inlined, LLVM hoists the loads of
+    // `shared` and its fields out of the interpreter's inner loop and keeps
+    // them in its frame, reloaded for every run of instructions.
+
+    /// SEV (C6.2.254): sets every PE's event register.
+    @inline(never) func sendEventToAll() { shared.sendEvent() }
+    /// SEVL: sets this PE's event register.
+    @inline(never) func setEventRegister() { shared.events[index] = true }
+    /// WFE's test: clears this PE's event register and says whether it was set.
+    @inline(never) func consumeEventRegister() -> Bool {
+        guard shared.events[index] else { return false }
+        shared.events[index] = false
+        return true
+    }
+    /// CLREX: this PE's monitor to Open Access.
+    @inline(never) func clearExclusiveMonitor() { shared.clearMonitor(cpu: index) }
 }

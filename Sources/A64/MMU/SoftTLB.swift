@@ -133,9 +133,13 @@ extension CPU {
     /// The store fast path's write watch (decoded code, exclusive monitors):
     /// an aligned access never crosses a page, so one byte says.
     @inline(__always) func noteStore(_ off: UInt64, _ size: Int) {
-        if writeWatch[Int(truncatingIfNeeded: off >> 12)] != 0 {
-            memory.writeWatchHandler?(ramBase &+ off, size)
-        }
+        if writeWatch[Int(truncatingIfNeeded: off >> 12)] != 0 { storeWatched(off, size) }
+    }
+
+    /// Out of line, so that the interpreter's loop does not keep `memory`
+    /// in its frame for every store.
+    @inline(never) func storeWatched(_ off: UInt64, _ size: Int) {
+        memory.writeWatchHandler?(ramBase &+ off, size)
     }
 
     // MARK: the slow paths: translate, check, fill, access
