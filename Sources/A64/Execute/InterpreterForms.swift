@@ -10,35 +10,7 @@ extension Decoded {
     /// The form the interpreter runs.
     public var interpreterForm: Decoded {
         var d = self
-        // Shift type LSL (ShiftType_LSL, `shift` = 00): a = 0.
-        if a == 0 {
-            switch op {
-            case .ADD_shift: d.op = .ADD_lsl
-            case .ADDS_shift: d.op = .ADDS_lsl
-            case .SUB_shift: d.op = .SUB_lsl
-            case .SUBS_shift: d.op = .SUBS_lsl
-            case .AND_shift: d.op = .AND_lsl
-            case .ANDS_shift: d.op = .ANDS_lsl
-            case .ORR_shift: d.op = .ORR_lsl
-            case .EOR_shift: d.op = .EOR_lsl
-            default: break
-            }
-        }
-        // Extend option LSL/UXTX (`option` = 011): a = 3, ExtendReg is
-        // X[m] << amount.
-        if a == 3 {
-            switch op {
-            case .LDRB_reg: d.op = .LDRB_lsl
-            case .LDRH_reg: d.op = .LDRH_lsl
-            case .LDRW_reg: d.op = .LDRW_lsl
-            case .LDRX_reg: d.op = .LDRX_lsl
-            case .STRB_reg: d.op = .STRB_lsl
-            case .STRH_reg: d.op = .STRH_lsl
-            case .STRW_reg: d.op = .STRW_lsl
-            case .STRX_reg: d.op = .STRX_lsl
-            default: break
-            }
-        }
+        if let (field, form) = Decoded.formsByField[op], a == field { d.op = form }
         // UBFM and SBFM (C6.2.352, C6.2.254): DecodeBitMasks' wmask and
         // tmask come down to one mask and at most two shifts once immr (a)
         // and imms (b) are known. Every alias (LSL, LSR, ASR, UXTB, SXTW...)
@@ -58,4 +30,19 @@ extension Decoded {
         }
         return d
     }
+
+    /// The forms given where field `a` of the general operation has one
+    /// value: general operation: (that value, the form).
+    static let formsByField: [Op: (UInt8, Op)] = [
+        // Shift type LSL (ShiftType_LSL, `shift` = 00): a = 0.
+        .ADD_shift: (0, .ADD_lsl), .ADDS_shift: (0, .ADDS_lsl),
+        .SUB_shift: (0, .SUB_lsl), .SUBS_shift: (0, .SUBS_lsl),
+        .AND_shift: (0, .AND_lsl), .ANDS_shift: (0, .ANDS_lsl),
+        .ORR_shift: (0, .ORR_lsl), .EOR_shift: (0, .EOR_lsl),
+        // Extend LSL/UXTX (`option` = 011): a = 3, ExtendReg is X[m] << amount.
+        .LDRB_reg: (3, .LDRB_lsl), .LDRH_reg: (3, .LDRH_lsl),
+        .LDRW_reg: (3, .LDRW_lsl), .LDRX_reg: (3, .LDRX_lsl),
+        .STRB_reg: (3, .STRB_lsl), .STRH_reg: (3, .STRH_lsl),
+        .STRW_reg: (3, .STRW_lsl), .STRX_reg: (3, .STRX_lsl),
+    ]
 }
