@@ -51,7 +51,7 @@ public final class CacheArray {
 
     /// A slot of `set` to fill: an invalid one, else a seeded choice (the
     /// caller writes back or drops what it held).
-    func victim(set: Int) -> Int {
+    @inline(__always) func victim(set: Int) -> Int {
         let base = set * geometry.ways
         for w in 0..<geometry.ways where tags[base + w] == Self.invalid { return base + w }
         generator = generator &* 6364136223846793005 &+ 1442695040888963407

@@ -60,7 +60,9 @@ public final class DataCaches {
     }
 
     func l1SlotSlow(_ cpu: Int, _ line: UInt64) -> Int {
-        unowned(unsafe) let cache = l1[cpu]
+        // A strong reference (one retain): reading an `unowned(unsafe)` one
+        // makes a retained copy around every loop over a set's ways.
+        let cache = l1[cpu]
         let set = cache.set(ofIndex: line)
         if let s = cache.find(line, set: set) { cache.statistics.hits &+= 1; return s }
         cache.statistics.misses &+= 1
@@ -68,7 +70,7 @@ public final class DataCaches {
         evictFromL1(cpu, slot)
         if let other = owner[line] {
             // Coherence: the line moves from the other CPU's L1.
-            unowned(unsafe) let o = l1[other]
+            let o = l1[other]
             let os = o.find(line, set: o.set(ofIndex: line))!
             cache.bytes(slot).update(from: o.bytes(os), count: lineSize)
             cache.dirty[slot] = o.dirty[os]
