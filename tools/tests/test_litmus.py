@@ -115,5 +115,78 @@ class Gate(unittest.TestCase):
         self.assertIn("allowed new.old: not reached", out)
 
 
+FAKE_QEMU = """#!/bin/sh
+# A fake qemu-system-aarch64: runs the guest after -kernel (a shell script).
+while [ "$#" -gt 0 ]; do
+    if [ "$1" = "-kernel" ]; then exec sh "$2"; fi
+    shift
+done
+exit 3
+"""
+
+
+class QemuMode(unittest.TestCase):
+    """--qemu: one run per test; a harness error is run again once, alone."""
+
+    def setUp(self):
+        self.tree = Tree()
+        self.qemu = self.tree.root / "qemu-system-aarch64"
+        self.qemu.write_text(FAKE_QEMU)
+        self.qemu.chmod(self.qemu.stat().st_mode | stat.S_IXUSR)
+
+    def tearDown(self):
+        self.tree.close()
+
+    def run_qemu(self):
+        p = subprocess.run([sys.executable, str(TOOLS / "litmus.py"), "--qemu", "--qemu-bin", str(self.qemu),
+                            "--guests", str(self.tree.root)], capture_output=True, text=True)
+        return p.returncode, p.stdout
+
+    def flaky(self, name, failures):
+        """The guest fails its warm check on its first `failures` runs."""
+        count = self.tree.root / f"{name}.runs"
+        bad = line(name, good_counts(name)) + f"\nlitmus-errors {name}: timeouts=0 warm-not-old=3"
+        good = line(name, good_counts(name))
+        path = self.tree.root / f"{litmus.TESTS[name][0]}.elf"
+        path.write_text(f"n=$(cat {count} 2>/dev/null || echo 0); echo $((n + 1)) > {count}\n"
+                        f"if [ $n -lt {failures} ]; then cat <<'EOF'\n{bad}\nEOF\nexit 1\nfi\n"
+                        f"cat <<'EOF'\n{good}\nEOF\nexit 0\n")
+        return count
+
+    def test_every_test_passes(self):
+        status, out = self.run_qemu()
+        self.assertEqual(status, 0, out)
+        self.assertIn(f"# qemu: {len(litmus.TESTS)} tests, 0 failed", out)
+
+    def test_a_harness_error_passes_on_its_second_run(self):
+        count = self.flaky("CoFF", 1)
+        status, out = self.run_qemu()
+        self.assertEqual(status, 0, out)
+        self.assertIn("ok - qemu CoFF: no forbidden outcome", out)
+        self.assertIn("on its second run (the first: exit status 1 (litmus-errors CoFF", out)
+        self.assertEqual(count.read_text().strip(), "2")
+
+    def test_a_harness_error_twice_fails(self):
+        count = self.flaky("CoFF", 2)
+        status, out = self.run_qemu()
+        self.assertEqual(status, 1)
+        self.assertIn("not ok - qemu CoFF: exit status 1 (litmus-errors CoFF", out)
+        self.assertEqual(count.read_text().strip(), "2", "run twice, not more")
+
+    def test_a_forbidden_outcome_is_not_run_again(self):
+        name = "MP.FF+cachesync+fpo"
+        counts = {k: 0 for k in litmus.TESTS[name][2]}
+        counts["f2new.f1old"] = 1
+        counts["f2new.f1new"] = litmus.ITERS - 1
+        count = self.tree.root / "forbidden.runs"
+        self.tree.guest(name, line(name, counts))
+        path = self.tree.root / f"{litmus.TESTS[name][0]}.elf"
+        path.write_text(f"n=$(cat {count} 2>/dev/null || echo 0); echo $((n + 1)) > {count}\n" + path.read_text())
+        status, out = self.run_qemu()
+        self.assertEqual(status, 1)
+        self.assertIn(f"not ok - qemu {name}: FORBIDDEN f2new.f1old=1", out)
+        self.assertEqual(count.read_text().strip(), "1")
+
+
 if __name__ == "__main__":
     unittest.main()
