@@ -124,4 +124,29 @@ final class InterpreterFormsTests: XCTestCase {
             }
         }
     }
+
+    /// ADD, SUB and SUBS (immediate), both widths, with and without LSL #12:
+    /// the 64-bit ones run as their forms; all give AddWithCarry's result.
+    func testAddSubtractImmediateComputeAddWithCarry() {
+        var x: UInt64 = 0xADD
+        func next() -> UInt64 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x }
+        for i in 0..<3000 {
+            let sf = i & 1 == 1
+            let (isSub, setsFlags) = [(false, false), (true, false), (true, true)][i % 3]
+            let shifted = next() & 1 == 1
+            let imm12 = UInt32(truncatingIfNeeded: next() & 0xFFF)
+            // sf op S 100010 sh imm12 Rn=1 Rd=3
+            let word = (sf ? 1 << 31 : 0) | (isSub ? 1 << 30 : 0) | (setsFlags ? 1 << 29 : 0) | 0b100010 << 23
+                | (shifted ? 1 << 22 : 0) | imm12 << 10 | 1 << 5 | 3
+            XCTAssertEqual(Decoder.decode(word).interpreterForm.op != Decoder.decode(word).op, sf)
+            let a = i % 9 == 0 ? [0, 1, 0xFFF, 0x8000_0000, 0xFFFF_FFFF, 1 << 63, ~0][Int(next() % 7)] : next()
+            let h = Harness([word])
+            h[1] = a; h.flags = 0b1111
+            h.step(1)
+            let b = UInt64(imm12) << (shifted ? 12 : 0)
+            let (r, f) = sf ? addWithCarry64(a, isSub ? ~b : b, isSub ? 1 : 0) : addWithCarry32(a, isSub ? ~b : b, isSub ? 1 : 0)
+            XCTAssertEqual(h[3], r, "word \(String(word, radix: 16)), X1 \(a)")
+            XCTAssertEqual(h.flags, setsFlags ? f >> 28 : 0b1111, "word \(String(word, radix: 16)), X1 \(a)")
+        }
+    }
 }

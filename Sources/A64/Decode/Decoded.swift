@@ -106,6 +106,9 @@ public enum Op: UInt16 {
     // immr; SBFX and SBFIZ c = 63 - imms, a = 63 - imms + immr (SBFX) or
     // width - immr (SBFIZ), imm = Ones(width).
     case UBFX, UBFIZ, SBFX, SBFIZ
+    // The 64-bit (sf = 1) operations of the most frequent add and subtract
+    // forms: no width test.
+    case ADDX_imm, SUBX_imm, SUBSX_imm, ADDX_lsl, SUBX_lsl, SUBSX_lsl
 
     // SIMD&FP (C4.1.90, and the SIMD&FP loads and stores of C4.1.88). Every
     // operation from here on is executed by `CPU.executeFPSIMD`. Fields:

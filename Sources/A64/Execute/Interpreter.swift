@@ -155,6 +155,14 @@ extension CPU {
                 case .SUBS_imm:
                     let (r, f) = d.sf ? subtractWithFlags64(x[d.rn], d.imm) : subtractWithFlags32(x[d.rn], d.imm)
                     nzcv = f; x[d.rd] = r
+                // Their 64-bit forms (InterpreterForms.swift).
+                case .ADDX_imm:
+                    x[d.rd] = x[d.rn] &+ d.imm
+                case .SUBX_imm:
+                    x[d.rd] = x[d.rn] &- d.imm
+                case .SUBSX_imm:
+                    let (r, f) = subtractWithFlags64(x[d.rn], d.imm)
+                    nzcv = f; x[d.rd] = r
                 case .AND_imm:
                     x[d.rd] = x[d.rn] & d.imm
                 case .ORR_imm:
@@ -574,6 +582,13 @@ extension CPU {
                 case .SUB_lsl:
                     let r = x[d.rn] &- (x[d.rm] &<< UInt64(d.b))
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .ADDX_lsl:
+                    x[d.rd] = x[d.rn] &+ (x[d.rm] &<< UInt64(d.b))
+                case .SUBX_lsl:
+                    x[d.rd] = x[d.rn] &- (x[d.rm] &<< UInt64(d.b))
+                case .SUBSX_lsl:
+                    let (r, f) = subtractWithFlags64(x[d.rn], x[d.rm] &<< UInt64(d.b))
+                    nzcv = f; x[d.rd] = r
                 case .ADDS_lsl:
                     let op2 = x[d.rm] &<< UInt64(d.b)
                     let (r, f) = d.sf ? addWithCarry64(x[d.rn], op2, 0) : addWithCarry32(x[d.rn], op2, 0)

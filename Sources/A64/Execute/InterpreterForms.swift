@@ -11,6 +11,7 @@ extension Decoded {
     public var interpreterForm: Decoded {
         var d = self
         if let (field, form) = Decoded.formsByField[op], a == field { d.op = form }
+        if sf, let form = Decoded.forms64[d.op] { d.op = form }
         // UBFM and SBFM (C6.2.352, C6.2.254): DecodeBitMasks' wmask and
         // tmask come down to one mask and at most two shifts once immr (a)
         // and imms (b) are known. Every alias (LSL, LSR, ASR, UXTB, SXTW...)
@@ -44,5 +45,11 @@ extension Decoded {
         .LDRW_reg: (3, .LDRW_lsl), .LDRX_reg: (3, .LDRX_lsl),
         .STRB_reg: (3, .STRB_lsl), .STRH_reg: (3, .STRH_lsl),
         .STRW_reg: (3, .STRW_lsl), .STRX_reg: (3, .STRX_lsl),
+    ]
+
+    /// The 64-bit forms (sf = 1) of the most frequent operations.
+    static let forms64: [Op: Op] = [
+        .ADD_imm: .ADDX_imm, .SUB_imm: .SUBX_imm, .SUBS_imm: .SUBSX_imm,
+        .ADD_lsl: .ADDX_lsl, .SUB_lsl: .SUBX_lsl, .SUBS_lsl: .SUBSX_lsl,
     ]
 }
