@@ -10,8 +10,9 @@ extension Decoded {
     /// The form the interpreter runs.
     public var interpreterForm: Decoded {
         var d = self
-        if let (field, form) = Decoded.formsByField[op], a == field { d.op = form }
-        if sf, let form = Decoded.forms64[d.op] { d.op = form }
+        let byField = Decoded.formsByFieldIndex, wide = Decoded.forms64Index
+        if Int(op.rawValue) < byField.count, let (field, form) = byField[Int(op.rawValue)], a == field { d.op = form }
+        if sf, Int(d.op.rawValue) < wide.count, let form = wide[Int(d.op.rawValue)] { d.op = form }
         // UBFM and SBFM (C6.2.352, C6.2.254): DecodeBitMasks' wmask and
         // tmask come down to one mask and at most two shifts once immr (a)
         // and imms (b) are known. Every alias (LSL, LSR, ASR, UXTB, SXTW...)
@@ -52,4 +53,15 @@ extension Decoded {
         .ADD_imm: .ADDX_imm, .SUB_imm: .SUBX_imm, .SUBS_imm: .SUBSX_imm,
         .ADD_lsl: .ADDX_lsl, .SUB_lsl: .SUBX_lsl, .SUBS_lsl: .SUBSX_lsl,
     ]
+
+    /// The two tables indexed by the general operation's raw value: a
+    /// slot's fill looks them up, and hashing an `Op` twice per fill was
+    /// 3% of a hypervisor run that refills its I-cache often.
+    static let formsByFieldIndex: [(UInt8, Op)?] = index(formsByField)
+    static let forms64Index: [Op?] = index(forms64)
+    static func index<V>(_ table: [Op: V]) -> [V?] {
+        var t = [V?](repeating: nil, count: Int(table.keys.map(\.rawValue).max()!) + 1)
+        for (op, v) in table { t[Int(op.rawValue)] = v }
+        return t
+    }
 }
