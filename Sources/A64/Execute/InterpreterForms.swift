@@ -13,7 +13,7 @@ extension Decoded {
         let byField = Decoded.formsByFieldIndex, wide = Decoded.forms64Index
         if Int(op.rawValue) < byField.count, let (field, form) = byField[Int(op.rawValue)], a == field { d.op = form }
         if sf, Int(d.op.rawValue) < wide.count, let form = wide[Int(d.op.rawValue)] { d.op = form }
-        // UBFM and SBFM (C6.2.352, C6.2.254): DecodeBitMasks' wmask and
+        // UBFM and SBFM (the ARM ARM pages' Operation): DecodeBitMasks' wmask and
         // tmask come down to one mask and at most two shifts once immr (a)
         // and imms (b) are known. Every alias (LSL, LSR, ASR, UXTB, SXTW...)
         // is one of these four.

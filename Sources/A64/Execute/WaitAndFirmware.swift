@@ -28,7 +28,7 @@ extension CPU {
     // `shared` and its fields out of the interpreter's inner loop and keeps
     // them in its frame, reloaded for every run of instructions.
 
-    /// SEV (C6.2.254): sets every PE's event register.
+    /// SEV: sets every PE's event register.
     @inline(never) func sendEventToAll() { shared.sendEvent() }
     /// SEVL: sets this PE's event register.
     @inline(never) func setEventRegister() { shared.events[index] = true }
