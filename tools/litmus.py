@@ -148,6 +148,7 @@ class Run:
         self.counts = None
         self.error = None
         self.output = ""
+        self.retried = None     # --qemu: the first run's error, when it ran twice
 
 
 def execute(run, timeout):
@@ -216,7 +217,7 @@ def qemu_mode(args, tests):
             print(f"not ok - qemu {r.test}: {why}\n    {shell(r.command)}")
         else:
             shown = " ".join(f"{k}={v}" for k, v in r.counts.items() if v)
-            again = f"; on its second run (the first: {r.retried})" if getattr(r, "retried", None) else ""
+            again = f"; on its second run (the first: {r.retried})" if r.retried else ""
             print(f"ok - qemu {r.test}: no forbidden outcome ({shown}){again}")
     print(f"# qemu: {len(runs)} tests, {failed} failed")
     return 1 if failed else 0

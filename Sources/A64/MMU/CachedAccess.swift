@@ -114,7 +114,7 @@ extension CPU {
             cachedWriteMiss(pa, size, v)
         }
         // Exclusive monitors and decoded pages watch writes by PA.
-        if writeWatch[Int((pa &- ramBase) >> 12)] != 0 { memory.writeWatchHandler?(pa, size) }
+        noteStore(pa &- ramBase, size)
     }
 
     @inline(never) func cachedWriteMiss(_ pa: UInt64, _ size: Int, _ v: UInt64) {

@@ -130,8 +130,10 @@ extension CPU {
     @inline(never) func cachedPageRead(_ pa: UInt64, _ size: Int) -> UInt64 { cachedRead(pa, size) }
     @inline(never) func cachedPageWrite(_ pa: UInt64, _ size: Int, _ v: UInt64) { cachedWrite(pa, size, v) }
 
-    /// The store fast path's write watch (decoded code, exclusive monitors):
-    /// an aligned access never crosses a page, so one byte says.
+    /// The write watch of the stores that reach RAM directly or through the
+    /// data caches (decoded code, exclusive monitors): at RAM offset `off`;
+    /// such a store never crosses a page (aligned, or inside one cache
+    /// line), so one byte says.
     @inline(__always) func noteStore(_ off: UInt64, _ size: Int) {
         if writeWatch[Int(truncatingIfNeeded: off >> 12)] != 0 { storeWatched(off, size) }
     }

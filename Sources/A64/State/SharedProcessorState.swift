@@ -35,9 +35,9 @@ public final class SharedProcessorState {
 
     /// Words decoded lately and the interpreter's form of their decoded
     /// form, direct-mapped by a hash of the word: `Decoder.decode` depends
-    /// on the word alone, and an
-    /// I-cache fill (or a page written and run again) decodes the same
-    /// words over and over. A key is the word with bit 32 set (0: empty).
+    /// on the word alone, and an I-cache fill (or a page written and run
+    /// again) decodes the same words over and over. A key is the word with
+    /// bit 32 set (0: empty).
     static let decodeMemoSize = 4096
     private let decodeMemoKeys: UnsafeMutablePointer<UInt64>
     private let decodeMemo: UnsafeMutablePointer<Decoded>
