@@ -107,13 +107,28 @@ extension CPU {
             if slot.pointee.op == .undecoded {
                 slot.pointee = shared.decode(code.load(fromByteOffset: Int(offset), as: UInt32.self))
             }
+        run: while true {
             // The run of sequential slots from here: it stops at the block's
             // end or where the budget does, whichever comes first. The
             // instructions it retires are counted when it is left
             // (`instructions(from: runPC, to: pc)`), not one by one.
             let runPC = pc
-            let inBlock = Int(truncatingIfNeeded: (blockMask &- offset) &>> 2) &+ 1, left = budget &- executed
+            let runOffset = pc &- pageVA
+            let inBlock = Int(truncatingIfNeeded: (blockMask &- runOffset) &>> 2) &+ 1, left = budget &- executed
             let runStop = slot + (inBlock < left ? inBlock : left)     // (`min` is a call here)
+            // A taken branch: its instructions are counted, and a target in
+            // the same block starts the next run at once (`continue run`),
+            // without the lookup at `loop`: a loop's backward branch, mostly.
+            // Returns false when `loop` must look the target up: another
+            // block, a misaligned PC, the budget spent, or an observer.
+            @inline(__always) func branch(to target: UInt64) -> Bool {
+                executed &+= instructions(from: runPC, to: pc &+ 4)
+                pc = target
+                let offset = target &- pageVA
+                guard !Mode.observed, offset & ~blockMask == 0, executed < budget else { return false }
+                slot = page + Int(offset &>> 2)
+                return true
+            }
         sequential: while true {
             if Mode.observed {
                 if observerStopRequested || observer!.beforeInstruction(self, pc: pc) {
@@ -209,26 +224,26 @@ extension CPU {
 
                 // MARK: Branches, exception generation, system
                 case .B_cond:
-                    if conditionHolds(d.a) { executed &+= instructions(from: runPC, to: pc &+ 4); pc = pc &+ d.imm; continue loop }
+                    if conditionHolds(d.a) { if branch(to: pc &+ d.imm) { continue run }; continue loop }
                 case .B:
-                    executed &+= instructions(from: runPC, to: pc &+ 4); pc = pc &+ d.imm; continue loop
+                    if branch(to: pc &+ d.imm) { continue run }; continue loop
                 case .BL:
                     x[30] = pc &+ 4
-                    executed &+= instructions(from: runPC, to: pc &+ 4); pc = pc &+ d.imm; continue loop
+                    if branch(to: pc &+ d.imm) { continue run }; continue loop
                 case .BR, .RET:
-                    executed &+= instructions(from: runPC, to: pc &+ 4); pc = x[d.rn]; continue loop
+                    if branch(to: x[d.rn]) { continue run }; continue loop
                 case .BLR:
                     let target = x[d.rn]
                     x[30] = pc &+ 4
-                    executed &+= instructions(from: runPC, to: pc &+ 4); pc = target; continue loop
+                    if branch(to: target) { continue run }; continue loop
                 case .CBZ:
-                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) == 0 { executed &+= instructions(from: runPC, to: pc &+ 4); pc = pc &+ d.imm; continue loop }
+                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) == 0 { if branch(to: pc &+ d.imm) { continue run }; continue loop }
                 case .CBNZ:
-                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) != 0 { executed &+= instructions(from: runPC, to: pc &+ 4); pc = pc &+ d.imm; continue loop }
+                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) != 0 { if branch(to: pc &+ d.imm) { continue run }; continue loop }
                 case .TBZ:
-                    if (x[d.rd] &>> UInt64(d.a)) & 1 == 0 { executed &+= instructions(from: runPC, to: pc &+ 4); pc = pc &+ d.imm; continue loop }
+                    if (x[d.rd] &>> UInt64(d.a)) & 1 == 0 { if branch(to: pc &+ d.imm) { continue run }; continue loop }
                 case .TBNZ:
-                    if (x[d.rd] &>> UInt64(d.a)) & 1 != 0 { executed &+= instructions(from: runPC, to: pc &+ 4); pc = pc &+ d.imm; continue loop }
+                    if (x[d.rd] &>> UInt64(d.a)) & 1 != 0 { if branch(to: pc &+ d.imm) { continue run }; continue loop }
                 case .HLT:
                     // Semihosting (the Arm semihosting spec, AArch64: HLT #0xF000).
                     // Any other HLT is UNDEFINED: halting debug is not enabled.
@@ -732,6 +747,7 @@ extension CPU {
                 executed &+= instructions(from: runPC, to: pc)
                 continue loop
             }
+        }
         }
         }
         }
