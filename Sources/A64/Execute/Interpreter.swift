@@ -54,7 +54,7 @@ extension CPU {
             // such as 1 or 5, left by ERET, BR or the debugger, read the
             // decoded page at offset pc - 1 of no page at all.)
             pageVA = pc ^ 1
-            fetchPage.va = 1
+            forgetFetchPage()
             selectSoftTLB()
             fpTrapEL = fpAccessTrapTarget()
             if let vector = takePendingInterrupt(pc: pc) {

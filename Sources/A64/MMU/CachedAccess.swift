@@ -147,16 +147,23 @@ extension CPU {
         // the slot that hit last in this line's set still holds the line
         // (under this VMID on a VPIPT I-cache): what a lookup would find, as
         // a set holds a line at most once per VMID. The tags are the truth.
-        if fetchPageViaICache && base & ~0xFFF == fetchPage.va {
-            let pa = fetchPage.pa | (base & 0xFFF)
+        if base & ~0xFFF == fetchHit.pageVA {
+            let pa = base &+ fetchHit.paDelta
             let shift = fetchHit.shift
-            let slot = fetchHit.lastSlot[fetchSet(base, pa)]
+            let slot = fetchHit.lastSlot[Int(truncatingIfNeeded: ((base &+ fetchHit.indexDelta) &>> shift) & fetchHit.setMask)]
             if fetchHit.tags[slot] == pa &>> shift && (!fetchHit.checkVMID || fetchHit.vmids[slot] == fetchPageVMID) {
                 statistics.l1InstructionFastHits &+= 1
-                return (UnsafeRawPointer(fetchHit.data + (slot &<< Int(shift))), icacheDecoded.unsafelyUnwrapped + slot &* fetchHit.words)
+                return (UnsafeRawPointer(fetchHit.data + (slot &<< Int(shift))), fetchHit.decoded + slot &* fetchHit.words)
             }
         }
         return try fetchBlockSlow(base)
+    }
+
+    /// Forgets the fetch page's translation: the context may have changed
+    /// (the interpreter's outer loop).
+    @inline(__always) func forgetFetchPage() {
+        fetchPage.va = 1
+        fetchHit.pageVA = 1
     }
 
     /// The I-cache set a fetch of `base` from `pa` falls in (VIPT: indexed
@@ -185,6 +192,9 @@ extension CPU {
             // also makes the interpreter's outer loop forget the page.
             fetchPageViaICache = icache != nil && (fetchPage.cacheable || features.caches.allocateOnNonCacheableFetch)
             fetchPageVMID = instructionCacheVMID
+            fetchHit.pageVA = fetchPageViaICache ? fetchPage.va : 1
+            fetchHit.paDelta = fetchPage.pa &- fetchPage.va
+            fetchHit.indexDelta = fetchHit.indexByVA ? 0 : fetchHit.paDelta
         }
         let pa = fetchPage.pa | (base & 0xFFF)
         guard fetchPageViaICache, let icache else { return fetchWithoutAllocating(pa) }

@@ -154,6 +154,13 @@ public final class CPU {
     /// slot that hit last (a fetch whose line is still there, under the
     /// same VMID, needs nothing else: the tags are the truth).
     struct FetchHitPath {
+        /// The fetch page's VA while its fetches go through the I-cache,
+        /// else 1 (never a line's base): the hit path's one page test.
+        var pageVA: UInt64 = 1
+        /// That page's PA - VA, and what the set index adds to a VA: the
+        /// same (PIPT, VPIPT) or 0 (VIPT, indexed by the VA).
+        var paDelta: UInt64 = 0
+        var indexDelta: UInt64 = 0
         var tags: UnsafeMutablePointer<UInt64>
         var vmids: UnsafeMutablePointer<UInt16>
         var data: UnsafeMutablePointer<UInt8>
@@ -163,9 +170,12 @@ public final class CPU {
         var indexByVA: Bool
         var checkVMID: Bool
         var words: Int
+        /// The decoded slots of each I-cache slot's line (`words` each).
+        var decoded: UnsafeMutablePointer<Decoded>
     }
     var fetchHit: FetchHitPath
     nonisolated(unsafe) static let noVMIDs = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
+    nonisolated(unsafe) static let noDecoded = UnsafeMutablePointer<Decoded>.allocate(capacity: 1)
     nonisolated(unsafe) static let noLastSlot: UnsafeMutablePointer<Int> = {
         let p = UnsafeMutablePointer<Int>.allocate(capacity: 1); p.initialize(to: 0); return p
     }()
@@ -230,13 +240,14 @@ public final class CPU {
             fetchHit = FetchHitPath(tags: ic.tags, vmids: ic.vmids, data: ic.data, lastSlot: last,
                                     shift: UInt64(c.icache.lineShift), setMask: UInt64(c.icache.sets - 1),
                                     indexByVA: c.icachePolicy == .vipt, checkVMID: c.icachePolicy == .vpipt,
-                                    words: c.icache.lineSize / 4)
+                                    words: c.icache.lineSize / 4, decoded: icacheDecoded!)
         } else {
             icache = nil
             icacheDecoded = nil
             // No I-cache: never used (fetchPageViaICache stays false).
             fetchHit = FetchHitPath(tags: Self.noTags, vmids: Self.noVMIDs, data: Self.noData, lastSlot: Self.noLastSlot,
-                                    shift: 6, setMask: 0, indexByVA: false, checkVMID: false, words: 16)
+                                    shift: 6, setMask: 0, indexByVA: false, checkVMID: false, words: 16,
+                                    decoded: Self.noDecoded)
         }
         if let caches = shared.dataCaches, index < caches.l1.count {
             let l1 = caches.l1[index]
