@@ -149,4 +149,27 @@ final class InterpreterFormsTests: XCTestCase {
             XCTAssertEqual(h.flags, setsFlags ? f >> 28 : 0b1111, "word \(String(word, radix: 16)), X1 \(a)")
         }
     }
+
+    /// ADD (extended register) with every option and shift amount, both
+    /// widths: the UXT and SXT forms give X[n] + ExtendReg(m, option, shift).
+    func testAddExtendedRegisterComputesExtendReg() {
+        var x: UInt64 = 0xE7E
+        func next() -> UInt64 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x }
+        let edges: [UInt64] = [0, 0x7F, 0x80, 0xFF, 0x7FFF, 0x8000, 0x7FFF_FFFF, 0x8000_0000, 1 << 63, ~0]
+        for i in 0..<4000 {
+            let sf = i & 1 == 1
+            let option = UInt32(truncatingIfNeeded: next() & 7)
+            let imm3 = UInt32(truncatingIfNeeded: next() % 5)
+            // sf 0 0 01011 00 1 Rm=2 option imm3 Rn=1 Rd=3
+            let word = (sf ? 1 << 31 : 0) | 0b01011 << 24 | 1 << 21 | 2 << 16 | option << 13 | imm3 << 10 | 1 << 5 | 3
+            XCTAssertEqual(Decoder.decode(word).op, .ADD_ext)
+            XCTAssertEqual(Decoder.decode(word).interpreterForm.op, option < 4 ? .ADD_uxt : .ADD_sxt)
+            let a = next(), b = i % 3 == 0 ? edges[Int(next() % 10)] ^ (next() & 0xFF00_0000_0000_0000) : next()
+            let h = Harness([word])
+            h[1] = a; h[2] = b
+            h.step(1)
+            let r = a &+ extendReg(b, UInt8(option), UInt8(imm3))
+            XCTAssertEqual(h[3], sf ? r : r & 0xFFFF_FFFF, "word \(String(word, radix: 16)), X1 \(a), X2 \(b)")
+        }
+    }
 }

@@ -109,6 +109,10 @@ public enum Op: UInt16 {
     // The 64-bit (sf = 1) operations of the most frequent add and subtract
     // forms: no width test.
     case ADDX_imm, SUBX_imm, SUBSX_imm, ADDX_lsl, SUBX_lsl, SUBSX_lsl
+    // ADD (extended register) with a zero-extending (UXTB...UXTX, option
+    // < 4) or a sign-extending (SXTB...SXTX) ExtendReg: c = 64 - the
+    // extended width; X[m] << c, shifted back by c, is the extension.
+    case ADD_uxt, ADD_sxt
 
     // SIMD&FP (C4.1.90, and the SIMD&FP loads and stores of C4.1.88). Every
     // operation from here on is executed by `CPU.executeFPSIMD`. Fields:

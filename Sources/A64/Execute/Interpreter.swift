@@ -628,6 +628,14 @@ extension CPU {
                 case .ADD_ext:
                     let r = x[d.rn] &+ extendReg(x[d.rm], d.a, d.b)
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                // Its forms (InterpreterForms.swift): c = 64 - the width.
+                case .ADD_uxt:
+                    let r = x[d.rn] &+ (((x[d.rm] &<< UInt64(d.c)) &>> UInt64(d.c)) &<< UInt64(d.b))
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
+                case .ADD_sxt:
+                    let e = UInt64(bitPattern: Int64(bitPattern: x[d.rm] &<< UInt64(d.c)) &>> Int64(d.c))
+                    let r = x[d.rn] &+ (e &<< UInt64(d.b))
+                    x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
                 case .SUB_ext:
                     let r = x[d.rn] &- extendReg(x[d.rm], d.a, d.b)
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF

@@ -30,6 +30,14 @@ extension Decoded {
                 d.op = .SBFIZ; d.c = UInt8(63 - s); d.a = UInt8(width - r); d.imm = ones(width)
             }
         }
+        // ADD (extended register): ExtendReg's UXTB, UXTH, UXTW, UXTX/LSL
+        // keep the low 8, 16, 32 or 64 bits of X[m], the SXT options
+        // sign-extend them; a shift left by 64 - that width and back,
+        // logical or arithmetic, does either without a switch on `option`.
+        if op == .ADD_ext {
+            d.op = a < 4 ? .ADD_uxt : .ADD_sxt
+            d.c = 64 &- (8 &<< (a & 3))
+        }
         return d
     }
 
