@@ -15,9 +15,16 @@ final class Harness {
     /// instead of the Device memory of an MMU-off CPU (so unaligned accesses
     /// and DC ZVA work): HCR_EL2.DC with a stage 2 that maps the RAM's
     /// 1 GiB to itself (tables at the end of RAM).
-    init(_ code: [UInt32], el2: Bool = false, el: UInt8 = 1, normalMemory: Bool = false) {
+    /// `caches`: the cache model, with these caches (as Board sets it up).
+    init(_ code: [UInt32], el2: Bool = false, el: UInt8 = 1, normalMemory: Bool = false,
+         caches: CacheConfiguration? = nil) {
         shared = SharedProcessorState(memory: memory)
-        cpu = CPU(index: 0, shared: shared, features: ProcessorFeatures(el2: el2 || normalMemory))
+        var features = ProcessorFeatures(el2: el2 || normalMemory)
+        if let caches {
+            features.caches = caches
+            shared.dataCaches = DataCaches(configuration: caches, memory: memory, cpuCount: 1)
+        }
+        cpu = CPU(index: 0, shared: shared, features: features)
         var bytes: [UInt8] = []
         for w in code { withUnsafeBytes(of: w.littleEndian) { bytes += $0 } }
         try! memory.writeBytes(Harness.base, bytes)

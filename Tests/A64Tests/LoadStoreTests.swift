@@ -1,5 +1,6 @@
 import XCTest
 @testable import A64
+import Memory
 
 /// C4.1.88 Loads and stores: every addressing form, sign extension, pairs,
 /// literals; exclusives and LSE atomics.
@@ -174,5 +175,71 @@ final class SelfModifyingCodeTests: XCTestCase {
             h.step(4)
             XCTAssertEqual(h[0], UInt64(i + 1), "rewrite \(i + 1)")
         }
+    }
+}
+
+/// Unaligned accesses that cross a data cache line with the cache model on
+/// (CPU.cachedReadAcrossLines, cachedWriteAcrossLines): the bytes each line
+/// holds, neighbours kept, write-back (memory untouched), and the L1
+/// counted as the byte accesses the access is made of.
+final class UnalignedCachedAccessTests: XCTestCase {
+    func testAccessesAcrossALineSeeAndKeepEachLinesBytes() throws {
+        var caches = CacheConfiguration()
+        caches.enabled = true                                   // 64-byte lines
+        let h = Harness([
+            0xF940_0083,    // LDR X3, [X4]      aligned (line 0 + 56): the page in the software TLB, line 0 in
+            0xF900_0002,    // STR X2, [X0]      X0 = line 0 + 61: 3 bytes in line 0, 5 in line 1
+            0xF940_0001,    // LDR X1, [X0]
+            0xF940_0087,    // LDR X7, [X4]      line 0 as a whole
+            0xF940_0508,    // LDR X8, [X8, #8]  ... and line 1's first 8 bytes
+            0xF940_00C5,    // LDR X5, [X6]      X6 = line 1 + 62: 2 bytes in line 1, 6 in line 2
+        ], normalMemory: true, caches: caches)
+        let line0 = Harness.data + 0x40                         // line-aligned
+        h.write(line0 + 56, 0xA1A2_A3A4_A5A6_A7A8)
+        h.write(line0 + 64, 0xB1B2_B3B4_B5B6_B7B8)
+        h.write(line0 + 120, 0x1122_3344_5566_7788)
+        h.write(line0 + 128, 0x99AA_BBCC_DDEE_FF00)
+        h[4] = line0 + 56; h[0] = line0 + 61; h[2] = 0x0102_0304_0506_0708
+        h[8] = line0 + 56; h[6] = line0 + 126
+        h.step(6)
+        XCTAssertEqual(h[1], 0x0102_0304_0506_0708, "read back across the line boundary")
+        XCTAssertEqual(h[7], 0x0607_08A4_A5A6_A7A8, "line 0: bytes 56-60 kept, 61-63 written")
+        XCTAssertEqual(h[8], 0xB1B2_B301_0203_0405, "line 1: bytes 0-4 written, 5-7 kept")
+        XCTAssertEqual(h[5], 0xBBCC_DDEE_FF00_1122, "line 1's last 2 bytes, line 2's first 6")
+        XCTAssertEqual(h.read64(line0 + 56), 0xA1A2_A3A4_A5A6_A7A8, "memory: the lines are dirty in the L1")
+        XCTAssertEqual(h.read64(line0 + 64), 0xB1B2_B3B4_B5B6_B7B8)
+        // As byte accesses: line 0 missed by LDR X3, line 1 by the STR, line
+        // 2 by LDR X5 (3 misses); every other byte hit: STR 1 + 2 + 4, LDR
+        // X1 1 + 2 + 1 + 4, LDR X7 and X8 1 each, LDR X5 1 + 1 + 5.
+        XCTAssertEqual(h.shared.dataCaches!.l1[0].statistics.misses, 3)
+        XCTAssertEqual(h.shared.dataCaches!.l1[0].statistics.hits, 0)
+        XCTAssertEqual(h.cpu.statistics.l1DataFastHits, 24)
+    }
+
+    /// DC ZVA (C6.2 "DC ZVA") on a cacheable page: the block's zeros in the
+    /// L1 (memory keeps the old bytes until a write-back), counted as the
+    /// eight 8-byte stores of a 64-byte block.
+    func testDCZVAZeroesTheBlockInTheL1AsItsStores() throws {
+        var caches = CacheConfiguration()
+        caches.enabled = true                                   // 64-byte lines
+        let h = Harness([
+            0xF940_0003,    // LDR X3, [X0]      the page in the software TLB, line 0 in
+            0xD50B_7420,    // DC ZVA, X0        line 0 (cached): 8 hits
+            0xD50B_7426,    // DC ZVA, X6        line 1 (not cached): a miss, 7 hits
+            0xF940_0001,    // LDR X1, [X0]
+            0xF940_04C5,    // LDR X5, [X6, #8]
+        ], normalMemory: true, caches: caches)
+        let line0 = Harness.data + 0x40
+        for i in 0..<24 { h.write(line0 + UInt64(8 * i), ~0) }
+        h[0] = line0; h[6] = line0 + 64; h[1] = 7; h[5] = 7
+        h.step(5)
+        XCTAssertEqual(h[3], ~0)
+        XCTAssertEqual(h[1], 0)
+        XCTAssertEqual(h[5], 0)
+        XCTAssertEqual(h.read64(line0 + 8), ~0, "memory: the zeros are dirty in the L1")
+        XCTAssertEqual(h.shared.dataCaches!.coherentByte(line0 + 63), 0, "the whole block")
+        XCTAssertEqual(h.shared.dataCaches!.coherentByte(line0 + 128), 0xFF, "and not beyond it")
+        XCTAssertEqual(h.shared.dataCaches!.l1[0].statistics.misses, 2)
+        XCTAssertEqual(h.cpu.statistics.l1DataFastHits, 8 + 7 + 1 + 1)
     }
 }

@@ -116,6 +116,82 @@ final class DataCachesTests: XCTestCase {
     }
 }
 
+/// The miss path's helpers: whole-line copies, the victim choice with its
+/// count of invalid slots, and one CPU's caches without an owner table.
+final class CacheMissPathTests: XCTestCase {
+    func testCopyLineCopiesExactlyOneLine() {
+        for lineSize in [16, 64, 128] {
+            let a = CacheArray(CacheGeometry(lineSize: lineSize, sets: 2, ways: 2), seed: 1)
+            let source = UnsafeMutablePointer<UInt8>.allocate(capacity: lineSize)
+            defer { source.deallocate() }
+            for i in 0..<lineSize { source[i] = UInt8(truncatingIfNeeded: i &* 37 &+ 5) }
+            a.bytes(0).update(repeating: 0xEE, count: 4 * lineSize)
+            a.copyLine(to: 1, from: source)
+            for i in 0..<lineSize { XCTAssertEqual(a.bytes(1)[i], source[i], "\(lineSize)-byte line, byte \(i)") }
+            XCTAssertEqual(a.bytes(0)[lineSize - 1], 0xEE, "the slot before is untouched")
+            XCTAssertEqual(a.bytes(2)[0], 0xEE, "the slot after is untouched")
+        }
+    }
+
+    func testVictimTakesAnInvalidWayAndDrawsOnlyWhenNoneIsLeft() {
+        let a = CacheArray(CacheGeometry(lineSize: 16, sets: 2, ways: 2), seed: 3)
+        XCTAssertEqual(a.invalidSlots, 4)
+        XCTAssertEqual(a.victim(set: 1), 2, "an empty set: its first way, nothing drawn")
+        for slot in 0..<4 { a.setTag(slot, UInt64(slot) << 1 | 1) }
+        XCTAssertEqual(a.invalidSlots, 0)
+        a.setTag(1, 99)                                     // a valid slot taking another line
+        XCTAssertEqual(a.invalidSlots, 0)
+        a.drop(3)
+        a.drop(3)                                           // dropping an invalid slot counts once
+        XCTAssertEqual(a.invalidSlots, 1)
+        let before = a.generator
+        XCTAssertEqual(a.victim(set: 1), 3, "set 1's invalid way")
+        XCTAssertEqual(a.generator, before, "no choice drawn while a way is invalid")
+        let full = a.victim(set: 0)
+        XCTAssertNotEqual(a.generator, before, "a full set draws")
+        XCTAssertTrue((0..<2).contains(full))
+        a.setTag(3, 7)
+        XCTAssertEqual(a.invalidSlots, 0)
+        XCTAssertEqual(a.findOrVictim(7, set: 1).found, true)
+        XCTAssertEqual(a.findOrVictim(7, set: 1).slot, 3)
+        XCTAssertEqual(a.findOrVictim(8, set: 1).found, false)
+    }
+
+    func testOneCPUSeesItsL1WithoutAnOwnerTable() throws {
+        let (memory, caches) = make(cpus: 1)
+        XCTAssertFalse(caches.tracksOwners)
+        let a = Self.base + 0x48
+        caches.write(cpu: 0, a, size: 4, value: 0xCAFE_F00D)
+        XCTAssertEqual(caches.coherentByte(a), 0x0D, "the coherent view finds the L1's line")
+        caches.coherentWrite(a + 1, 0x11)
+        XCTAssertEqual(caches.read(cpu: 0, a, size: 4), 0xCAFE_110D, "and writes it there")
+        XCTAssertEqual(try memory.read(a, size: 4), 0)
+        caches.clean(a, to: .coherency)
+        XCTAssertEqual(try memory.read(a, size: 4), 0xCAFE_110D)
+        try memory.write(a, size: 4, value: 0x5555)          // Non-cacheable: the L1 copy is now stale
+        XCTAssertEqual(caches.read(cpu: 0, a, size: 4), 0xCAFE_110D)
+        caches.invalidate(a)
+        XCTAssertEqual(caches.lines(holding: a), [], "no level holds it")
+        // The miss entry the CPU uses: the line comes from memory into the
+        // slot it returns, which becomes the CPU's last.
+        let line = a >> 4
+        let slot = caches.fillL1(cpu: 0, line: line)
+        XCTAssertEqual(caches.l1[0].tags[slot], line)
+        XCTAssertEqual(caches.lastSlot[0], slot)
+        XCTAssertEqual(caches.l1[0].bytes(slot)[8], 0x55)
+        XCTAssertEqual(caches.l1[0].statistics.misses, 2, "the first write's and fillL1's")
+    }
+
+    func make(cpus: Int) -> (PhysicalMemory, DataCaches) {
+        let memory = PhysicalMemory(ramBase: Self.base, ramSize: 1 << 20)
+        var c = CacheConfiguration()
+        c.enabled = true; c.seed = 1
+        c.dcache = CacheGeometry(lineSize: 16, sets: 2, ways: 2); c.l2 = CacheGeometry(lineSize: 16, sets: 4, ways: 2)
+        return (memory, DataCaches(configuration: c, memory: memory, cpuCount: cpus))
+    }
+    static let base: UInt64 = 0x4000_0000
+}
+
 /// LineOwnerTable against a Dictionary, through seeded random inserts,
 /// updates and removals that keep it full enough to wrap and to shift.
 final class LineOwnerTableTests: XCTestCase {

@@ -252,6 +252,7 @@ extension CPU {
             if try translateData(base, .write).entry.attributes.isDevice {
                 throw alignmentFault(operand, .write)
             }
+            if dataCacheZeroBlock(base, size) { return }
             var a = base
             while a < base &+ size { try write64(a, 0); a &+= 8 }
         case .dataCache(let op):

@@ -81,26 +81,44 @@ extension CPU {
     /// and replacement is a seeded choice on a miss only), so a tag that
     /// matches is the hit the data caches' own lookup would find.
     @inline(__always) func l1SetLookup(_ line: UInt64) -> Bool {
-        let base = Int(truncatingIfNeeded: line & l1Hit.setMask) &* l1Hit.ways
-        var slot = base
-        let end = base &+ l1Hit.ways
-        while slot < end {
-            if l1Hit.tags[slot] == line {
-                l1Hit.slot = slot
-                statistics.l1DataFastHits &+= 1
-                return true
+        let tags = l1Hit.tags, ways = l1Hit.ways
+        var slot = Int(truncatingIfNeeded: line & l1Hit.setMask) &* ways
+        let end = slot &+ ways
+        if ways & 3 == 0 {
+            // Four ways a step: a compare and a branch each.
+            while slot < end {
+                if tags[slot] == line { return l1SetHit(slot) }
+                if tags[slot &+ 1] == line { return l1SetHit(slot &+ 1) }
+                if tags[slot &+ 2] == line { return l1SetHit(slot &+ 2) }
+                if tags[slot &+ 3] == line { return l1SetHit(slot &+ 3) }
+                slot &+= 4
             }
+            return false
+        }
+        while slot < end {
+            if tags[slot] == line { return l1SetHit(slot) }
             slot &+= 1
         }
         return false
     }
 
+    @inline(__always) func l1SetHit(_ slot: Int) -> Bool {
+        l1Hit.slot = slot
+        statistics.l1DataFastHits &+= 1
+        return true
+    }
+
     /// A miss in this CPU's L1: the data caches bring the line in.
     @inline(never) func cachedReadMiss(_ pa: UInt64, _ size: Int) -> UInt64 {
-        unowned(unsafe) let caches = shared.dataCaches!
-        let v = caches.read(cpu: index, pa, size: size)
-        l1Hit.slot = caches.lastSlot[index]
-        return v
+        l1Fill(pa &>> l1Hit.shift)
+        return loadFromL1Hit(pa, size)
+    }
+
+    /// A line not in this CPU's L1 (l1SetLookup found nothing there) is
+    /// brought in; its slot becomes `l1Hit.slot`.
+    @inline(__always) func l1Fill(_ line: UInt64) {
+        let cpu = index
+        l1Hit.slot = l1MissCaches.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.fillL1(cpu: cpu, line: line) }
     }
 
     @inline(__always) func cachedWrite(_ pa: UInt64, _ size: Int, _ v: UInt64) {
@@ -111,16 +129,110 @@ extension CPU {
         } else if l1SetLookup(line) {
             storeToL1Hit(pa, size, v)
         } else {
+            // The miss notes the store too: a tail call, and a hit path that
+            // saves no registers for it.
             cachedWriteMiss(pa, size, v)
+            return
         }
         // Exclusive monitors and decoded pages watch writes by PA.
         noteStore(pa &- ramBase, size)
     }
 
     @inline(never) func cachedWriteMiss(_ pa: UInt64, _ size: Int, _ v: UInt64) {
-        unowned(unsafe) let caches = shared.dataCaches!
-        caches.write(cpu: index, pa, size: size, value: v)
-        l1Hit.slot = caches.lastSlot[index]
+        l1Fill(pa &>> l1Hit.shift)
+        storeToL1Hit(pa, size, v)
+        noteStore(pa &- ramBase, size)
+    }
+
+    // MARK: an unaligned access across a line boundary
+
+    /// The line of `pa` in `l1Hit.slot`, found or brought in as a one-byte
+    /// access finds it (and counted as one).
+    @inline(__always) func l1Locate(_ pa: UInt64) {
+        let line = pa &>> l1Hit.shift
+        if l1Hit.tags[l1Hit.slot] == line {
+            statistics.l1DataFastHits &+= 1
+        } else if !l1SetLookup(line) {
+            l1LocateMiss(line)
+        }
+    }
+
+    @inline(never) func l1LocateMiss(_ line: UInt64) { l1Fill(line) }
+
+    /// Byte `pa` of the line in `l1Hit.slot`.
+    @inline(__always) func l1Byte(_ pa: UInt64) -> UnsafeMutableRawPointer {
+        UnsafeMutableRawPointer(l1Hit.data + (l1Hit.slot &<< Int(l1Hit.shift)) + Int(pa & l1Hit.mask))
+    }
+
+    /// A cacheable read of `size` (2 to 8) bytes from `pa` that crosses into
+    /// the next line (inside a page): the bytes are single-copy atomic only
+    /// singly (B2.2.1), and the caches see it as the byte accesses it is
+    /// made of, in address order: each line's first byte finds or brings in
+    /// the line, its other bytes hit it (counted as such). Each line's part
+    /// is one 8-byte load inside the line (lines are at least 16 bytes).
+    @inline(never) func cachedReadAcrossLines(_ pa: UInt64, _ size: Int) -> UInt64 {
+        let first = (l1Hit.mask &+ 1) &- (pa & l1Hit.mask)       // 1 ... size - 1
+        let rest = UInt64(size) &- first
+        let next = pa &+ first
+        l1Locate(pa)
+        statistics.l1DataFastHits &+= first &- 1
+        // The line's last 8 bytes, of which the top `first` are wanted.
+        let low = l1Byte(next &- 8).loadUnaligned(as: UInt64.self) &>> ((8 &- first) &* 8)
+        l1Locate(next)
+        statistics.l1DataFastHits &+= rest &- 1
+        let high = l1Byte(next).loadUnaligned(as: UInt64.self) & ((1 &<< (rest &* 8)) &- 1)
+        return low | high &<< (first &* 8)
+    }
+
+    /// The same for a write: each line's part is merged into an 8-byte word
+    /// inside the line, which becomes dirty; the write watch sees each part.
+    @inline(never) func cachedWriteAcrossLines(_ pa: UInt64, _ size: Int, _ v: UInt64) {
+        let first = (l1Hit.mask &+ 1) &- (pa & l1Hit.mask)
+        let rest = UInt64(size) &- first
+        let next = pa &+ first
+        l1Locate(pa)
+        statistics.l1DataFastHits &+= first &- 1
+        let keep = (8 &- first) &* 8                                 // low bits of the word that stay
+        let p = l1Byte(next &- 8)
+        let old = p.loadUnaligned(as: UInt64.self)
+        p.storeBytes(of: (old & ((1 &<< keep) &- 1)) | v &<< keep, as: UInt64.self)
+        l1Hit.dirty[l1Hit.slot] = true
+        noteStore(pa &- ramBase, Int(first))
+        l1Locate(next)
+        statistics.l1DataFastHits &+= rest &- 1
+        let mask = (UInt64(1) &<< (rest &* 8)) &- 1
+        let q = l1Byte(next)
+        q.storeBytes(of: (q.loadUnaligned(as: UInt64.self) & ~mask) | (v &>> (first &* 8)) & mask, as: UInt64.self)
+        l1Hit.dirty[l1Hit.slot] = true
+        noteStore(next &- ramBase, Int(rest))
+    }
+
+    // MARK: DC ZVA
+
+    /// DC ZVA's block of `size` bytes at `va` (block-aligned, translated
+    /// for writing), on a cacheable page the software TLB holds: the stores
+    /// of zeros it is made of (C6.2 "DC ZVA"), a data cache line at a time.
+    /// Each line's first 8-byte store finds or brings in the line as a store
+    /// does; its other stores hit it (counted as such); the line's part is
+    /// zeroed in one operation and becomes dirty. Returns false (nothing
+    /// done) when the page is not such a page: the caller stores.
+    func dataCacheZeroBlock(_ va: UInt64, _ size: UInt64) -> Bool {
+        let e = softSlot(va)
+        guard !hasWatchedPages, e.pointee.writeTag == (va & ~0xFFF) | SoftTLB.cachedFlag,
+              (va & 0xFFF) &+ size <= 0x1000 else { return false }
+        var pa = ramBase &+ (va &+ e.pointee.delta)
+        var left = size
+        while left != 0 {
+            let part = min(left, (l1Hit.mask &+ 1) &- (pa & l1Hit.mask))
+            l1Locate(pa)
+            statistics.l1DataFastHits &+= part / 8 &- 1
+            l1Byte(pa).initializeMemory(as: UInt8.self, repeating: 0, count: Int(part))
+            l1Hit.dirty[l1Hit.slot] = true
+            noteStore(pa &- ramBase, Int(part))
+            pa &+= part
+            left &-= part
+        }
+        return true
     }
 
     /// Eight bytes as a table walk sees them: the coherent data view (the

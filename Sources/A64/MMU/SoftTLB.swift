@@ -126,9 +126,32 @@ extension CPU {
     @inline(__always) func write64(_ va: UInt64, _ v: UInt64) throws(CPUException) { try guestStore(va, v, as: UInt64.self) }
 
     /// A cacheable page's access, out of line so that every load and store
-    /// of the interpreter stays small.
-    @inline(never) func cachedPageRead(_ pa: UInt64, _ size: Int) -> UInt64 { cachedRead(pa, size) }
-    @inline(never) func cachedPageWrite(_ pa: UInt64, _ size: Int, _ v: UInt64) { cachedWrite(pa, size, v) }
+    /// of the interpreter stays small: one function per size (the switch
+    /// folds where the size is a constant), so that none switches on it.
+    @inline(__always) func cachedPageRead(_ pa: UInt64, _ size: Int) -> UInt64 {
+        switch size {
+        case 1: return cachedPageRead1(pa)
+        case 2: return cachedPageRead2(pa)
+        case 4: return cachedPageRead4(pa)
+        default: return cachedPageRead8(pa)
+        }
+    }
+    @inline(__always) func cachedPageWrite(_ pa: UInt64, _ size: Int, _ v: UInt64) {
+        switch size {
+        case 1: cachedPageWrite1(pa, v)
+        case 2: cachedPageWrite2(pa, v)
+        case 4: cachedPageWrite4(pa, v)
+        default: cachedPageWrite8(pa, v)
+        }
+    }
+    @inline(never) func cachedPageRead1(_ pa: UInt64) -> UInt64 { cachedRead(pa, 1) }
+    @inline(never) func cachedPageRead2(_ pa: UInt64) -> UInt64 { cachedRead(pa, 2) }
+    @inline(never) func cachedPageRead4(_ pa: UInt64) -> UInt64 { cachedRead(pa, 4) }
+    @inline(never) func cachedPageRead8(_ pa: UInt64) -> UInt64 { cachedRead(pa, 8) }
+    @inline(never) func cachedPageWrite1(_ pa: UInt64, _ v: UInt64) { cachedWrite(pa, 1, v) }
+    @inline(never) func cachedPageWrite2(_ pa: UInt64, _ v: UInt64) { cachedWrite(pa, 2, v) }
+    @inline(never) func cachedPageWrite4(_ pa: UInt64, _ v: UInt64) { cachedWrite(pa, 4, v) }
+    @inline(never) func cachedPageWrite8(_ pa: UInt64, _ v: UInt64) { cachedWrite(pa, 8, v) }
 
     /// The write watch of the stores that reach RAM directly or through the
     /// data caches (decoded code, exclusive monitors): at RAM offset `off`;
@@ -180,7 +203,42 @@ extension CPU {
         .abort(TranslationFault(.alignment, level: 0, access: access, va: va))
     }
 
-    @inline(never) func slowRead(_ va: UInt64, _ size: Int) throws(CPUException) -> UInt64 {
+    /// Not the fast path's page and alignment: one function per size, as
+    /// cachedPageRead.
+    @inline(__always) func slowRead(_ va: UInt64, _ size: Int) throws(CPUException) -> UInt64 {
+        switch size {
+        case 1: return try slowRead1(va)
+        case 2: return try slowRead2(va)
+        case 4: return try slowRead4(va)
+        default: return try slowRead8(va)
+        }
+    }
+    @inline(never) func slowRead1(_ va: UInt64) throws(CPUException) -> UInt64 { try slowReadSized(va, 1) }
+    @inline(never) func slowRead2(_ va: UInt64) throws(CPUException) -> UInt64 { try slowReadSized(va, 2) }
+    @inline(never) func slowRead4(_ va: UInt64) throws(CPUException) -> UInt64 { try slowReadSized(va, 4) }
+    @inline(never) func slowRead8(_ va: UInt64) throws(CPUException) -> UInt64 { try slowReadSized(va, 8) }
+
+    /// First what most such loads are, in a small frame: an access inside a
+    /// page the software TLB holds, cacheable or an unaligned one in Normal
+    /// memory (no Alignment fault, B2.5.2: AArch64.CheckAlignment).
+    /// Everything else translates.
+    @inline(__always) func slowReadSized(_ va: UInt64, _ size: Int) throws(CPUException) -> UInt64 {
+        let e = softSlot(va)
+        let page = va & ~0xFFF
+        if !hasWatchedPages && (va & 0xFFF) &+ UInt64(size) <= 0x1000 && (e.pointee.normal || va & UInt64(size &- 1) == 0) {
+            // Not cacheable: only an unaligned access comes here (the
+            // aligned ones matched the fast path's tag).
+            if e.pointee.readTag == page && size > 1 { return readUnaligned(va &+ e.pointee.delta, size) }
+            if e.pointee.readTag == page | SoftTLB.cachedFlag {
+                let pa = ramBase &+ (va &+ e.pointee.delta)
+                if (pa & l1Hit.mask) &+ UInt64(size) <= l1Hit.mask &+ 1 { return cachedRead(pa, size) }
+                return cachedReadAcrossLines(pa, size)
+            }
+        }
+        return try slowReadTranslating(va, size)
+    }
+
+    @inline(never) func slowReadTranslating(_ va: UInt64, _ size: Int) throws(CPUException) -> UInt64 {
         if hasWatchedPages && watchedPages.contains(va & ~0xFFF) {
             observer?.memoryAccessed(self, va: va, size: size, isWrite: false, value: 0)
         }
@@ -204,9 +262,7 @@ extension CPU {
                 if e.pointee.readTag == page | SoftTLB.cachedFlag {
                     let pa = ramBase &+ off
                     if (pa & l1Hit.mask) &+ UInt64(size) <= l1Hit.mask &+ 1 { return cachedRead(pa, size) }
-                    var v: UInt64 = 0
-                    for i in 0..<size { v |= cachedRead(ramBase &+ off &+ UInt64(i), 1) << UInt64(8 * i) }
-                    return v
+                    return cachedReadAcrossLines(pa, size)
                 }
             }
         }
@@ -235,7 +291,42 @@ extension CPU {
         }
     }
 
-    @inline(never) func slowWrite(_ va: UInt64, _ size: Int, _ v: UInt64) throws(CPUException) {
+    /// As slowRead: one function per size, a cacheable page the software
+    /// TLB holds first.
+    @inline(__always) func slowWrite(_ va: UInt64, _ size: Int, _ v: UInt64) throws(CPUException) {
+        switch size {
+        case 1: try slowWrite1(va, v)
+        case 2: try slowWrite2(va, v)
+        case 4: try slowWrite4(va, v)
+        default: try slowWrite8(va, v)
+        }
+    }
+    @inline(never) func slowWrite1(_ va: UInt64, _ v: UInt64) throws(CPUException) { try slowWriteSized(va, 1, v) }
+    @inline(never) func slowWrite2(_ va: UInt64, _ v: UInt64) throws(CPUException) { try slowWriteSized(va, 2, v) }
+    @inline(never) func slowWrite4(_ va: UInt64, _ v: UInt64) throws(CPUException) { try slowWriteSized(va, 4, v) }
+    @inline(never) func slowWrite8(_ va: UInt64, _ v: UInt64) throws(CPUException) { try slowWriteSized(va, 8, v) }
+
+    @inline(__always) func slowWriteSized(_ va: UInt64, _ size: Int, _ v: UInt64) throws(CPUException) {
+        let e = softSlot(va)
+        let page = va & ~0xFFF
+        if !hasWatchedPages && (va & 0xFFF) &+ UInt64(size) <= 0x1000 && (e.pointee.normal || va & UInt64(size &- 1) == 0) {
+            if e.pointee.writeTag == page && size > 1 {
+                let off = va &+ e.pointee.delta
+                writeUnaligned(off, size, v)
+                noteStore(off, size)
+                return
+            }
+            if e.pointee.writeTag == page | SoftTLB.cachedFlag {
+                let pa = ramBase &+ (va &+ e.pointee.delta)
+                if (pa & l1Hit.mask) &+ UInt64(size) <= l1Hit.mask &+ 1 { cachedWrite(pa, size, v); return }
+                cachedWriteAcrossLines(pa, size, v)
+                return
+            }
+        }
+        try slowWriteTranslating(va, size, v)
+    }
+
+    @inline(never) func slowWriteTranslating(_ va: UInt64, _ size: Int, _ v: UInt64) throws(CPUException) {
         if hasWatchedPages && watchedPages.contains(va & ~0xFFF) {
             observer?.memoryAccessed(self, va: va, size: size, isWrite: true, value: v)
         }
@@ -261,7 +352,7 @@ extension CPU {
                 if e.pointee.writeTag == page | SoftTLB.cachedFlag {
                     let pa = ramBase &+ off
                     if (pa & l1Hit.mask) &+ UInt64(size) <= l1Hit.mask &+ 1 { cachedWrite(pa, size, v); return }
-                    for i in 0..<size { cachedWrite(ramBase &+ off &+ UInt64(i), 1, v >> UInt64(8 * i)) }
+                    cachedWriteAcrossLines(pa, size, v)
                     return
                 }
             }

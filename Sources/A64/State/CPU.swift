@@ -193,6 +193,9 @@ public final class CPU {
         var ways: Int
     }
     var l1Hit: L1HitPath
+    /// The data caches, unretained (`shared` keeps them): an L1 miss
+    /// reaches them without a retain and a release.
+    var l1MissCaches: Unmanaged<DataCaches>?
     nonisolated(unsafe) static let noTags: UnsafeMutablePointer<UInt64> = {
         let p = UnsafeMutablePointer<UInt64>.allocate(capacity: 1); p.initialize(to: .max); return p
     }()
@@ -254,6 +257,7 @@ public final class CPU {
             l1Hit = L1HitPath(tags: l1.tags, data: l1.data, dirty: l1.dirty, shift: UInt64(l1.geometry.lineShift),
                               mask: UInt64(l1.geometry.lineSize - 1), slot: 0,
                               setMask: UInt64(l1.geometry.sets - 1), ways: l1.geometry.ways)
+            l1MissCaches = Unmanaged.passUnretained(caches)
         } else {
             // No cache model: never used.
             l1Hit = L1HitPath(tags: Self.noTags, data: Self.noData, dirty: Self.noDirty, shift: 6, mask: 63, slot: 0,

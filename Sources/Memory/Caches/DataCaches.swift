@@ -16,11 +16,17 @@ public final class DataCaches {
     let memory: PhysicalMemory
     public let l1: [CacheArray]
     public let l2: CacheArray
-    /// Which CPU's L1 holds each line that some L1 holds.
+    /// Which CPU's L1 holds each line that some L1 holds; kept only with
+    /// more than one CPU (`tracksOwners`): with one, its L1's set says.
     let owner: LineOwnerTable
+    let tracksOwners: Bool
     /// Each CPU's most recently used L1 slot: checked first (its tag says
-    /// whether it still holds the line).
-    public internal(set) var lastSlot: [Int]
+    /// whether it still holds the line). Unsafe storage: an Array written on
+    /// every miss paid a uniqueness check each time.
+    public let lastSlot: UnsafeMutablePointer<Int>
+    /// `l1`'s arrays, unretained (`l1` keeps them alive): the miss path
+    /// reaches a CPU's L1 without a retain and a release per miss.
+    let l1Refs: UnsafeMutablePointer<Unmanaged<CacheArray>>
     let lineShift: UInt64
     let lineSize: Int
     /// `--explain-stale`'s provenance: called with the PA of each line
@@ -36,8 +42,17 @@ public final class DataCaches {
         l2 = CacheArray(configuration.l2, seed: configuration.seed ^ 0xC2B2_AE3D_27D4_EB4F)
         lineSize = configuration.dcache.lineSize
         lineShift = UInt64(configuration.dcache.lineShift)
-        lastSlot = Array(repeating: 0, count: cpuCount)
-        owner = LineOwnerTable(lines: cpuCount * configuration.dcache.sets * configuration.dcache.ways)
+        lastSlot = .allocate(capacity: cpuCount)
+        lastSlot.initialize(repeating: 0, count: cpuCount)
+        l1Refs = .allocate(capacity: cpuCount)
+        for (i, c) in l1.enumerated() { (l1Refs + i).initialize(to: Unmanaged.passUnretained(c)) }
+        tracksOwners = cpuCount > 1
+        owner = LineOwnerTable(lines: tracksOwners ? cpuCount * configuration.dcache.sets * configuration.dcache.ways : 0)
+    }
+
+    deinit {
+        lastSlot.deallocate()
+        l1Refs.deallocate()
     }
 
     @inline(__always) func lineAddress(_ pa: UInt64) -> UInt64 { pa >> lineShift }
@@ -46,6 +61,15 @@ public final class DataCaches {
     }
 
     // MARK: cacheable accesses (the coherent data view)
+
+    /// The L1 that holds `line` (its CPU and slot), if one does.
+    @inline(__always) func holder(of line: UInt64) -> (cpu: Int, slot: Int)? {
+        if !tracksOwners {
+            return l1Refs[0]._withUnsafeGuaranteedRef { c in c.find(line, set: c.set(ofIndex: line)).map { (0, $0) } }
+        }
+        guard let cpu = owner[line] else { return nil }
+        return l1Refs[cpu]._withUnsafeGuaranteedRef { c in (cpu, c.find(line, set: c.set(ofIndex: line))!) }
+    }
 
     /// The slot of `line` in `cpu`'s L1, bringing it there: from another
     /// L1 (with its dirty state), else from the L2, else from memory
@@ -60,54 +84,67 @@ public final class DataCaches {
     }
 
     func l1SlotSlow(_ cpu: Int, _ line: UInt64) -> Int {
-        // A strong reference (one retain): reading an `unowned(unsafe)` one
-        // makes a retained copy around every loop over a set's ways.
-        let cache = l1[cpu]
-        let set = cache.set(ofIndex: line)
-        if let s = cache.find(line, set: set) { cache.statistics.hits &+= 1; return s }
+        l1Refs[cpu]._withUnsafeGuaranteedRef { cache in
+            if let s = cache.find(line, set: cache.set(ofIndex: line)) { cache.statistics.hits &+= 1; return s }
+            return l1Miss(cache, cpu, line)
+        }
+    }
+
+    /// A miss in `cpu`'s L1: the line is not in its set there (the CPU's own
+    /// lookup of the set found nothing). Brings the line in as `l1Slot`
+    /// does and returns its slot, which becomes the CPU's last.
+    public func fillL1(cpu: Int, line: UInt64) -> Int {
+        let s = l1Refs[cpu]._withUnsafeGuaranteedRef { l1Miss($0, cpu, line) }
+        lastSlot[cpu] = s
+        return s
+    }
+
+    /// The miss itself, in `cache` (`cpu`'s L1): a victim (a seeded
+    /// choice when the set is full) is evicted, a dirty one written back to
+    /// the L2; the line comes from another L1 (with its dirty state), else
+    /// from the L2, which fills it from memory on a miss there.
+    @inline(__always) func l1Miss(_ cache: CacheArray, _ cpu: Int, _ line: UInt64) -> Int {
         cache.statistics.misses &+= 1
-        let slot = cache.victim(set: set)
-        evictFromL1(cpu, slot)
-        if let other = owner[line] {
+        let slot = cache.victim(set: cache.set(ofIndex: line))
+        let old = cache.tags[slot]
+        if old != CacheArray.invalid {
+            cache.statistics.evictions &+= 1
+            if cache.dirty[slot] { writeBackToL2(old, from: cache.bytes(slot)); cache.statistics.writeBacks &+= 1 }
+            if tracksOwners { owner[old] = nil }
+            cache.drop(slot)
+        }
+        // One probe of the owner table both asks and, below, records. With
+        // one CPU no other L1 can hold the line.
+        let position = tracksOwners ? owner.position(of: line) : 0
+        if tracksOwners, let other = owner.owner(at: position) {
             // Coherence: the line moves from the other CPU's L1.
-            let o = l1[other]
-            let os = o.find(line, set: o.set(ofIndex: line))!
-            cache.bytes(slot).update(from: o.bytes(os), count: lineSize)
-            cache.dirty[slot] = o.dirty[os]
-            o.drop(os)
+            l1Refs[other]._withUnsafeGuaranteedRef { o in
+                let os = o.find(line, set: o.set(ofIndex: line))!
+                cache.copyLine(to: slot, from: o.bytes(os))
+                cache.dirty[slot] = o.dirty[os]
+                o.drop(os)
+            }
         } else {
             let s2 = l2Slot(line)
-            cache.bytes(slot).update(from: l2.bytes(s2), count: lineSize)
+            cache.copyLine(to: slot, from: l2.bytes(s2))
             cache.dirty[slot] = false
         }
-        cache.tags[slot] = line
-        owner[line] = cpu
+        cache.setTag(slot, line)
+        if tracksOwners { owner.setOwner(at: position, line: line, cpu: cpu) }
         return slot
     }
 
     /// The slot of `line` in the L2, filling it from memory on a miss.
     func l2Slot(_ line: UInt64) -> Int {
-        let set = l2.set(ofIndex: line)
-        if let s = l2.find(line, set: set) { l2.statistics.hits &+= 1; return s }
+        let (found, slot) = l2.findOrVictim(line, set: l2.set(ofIndex: line))
+        if found { l2.statistics.hits &+= 1; return slot }
         l2.statistics.misses &+= 1
-        let slot = l2.victim(set: set)
         evictFromL2(slot)
-        l2.bytes(slot).update(from: ramPointer(line: line), count: lineSize)
-        l2.tags[slot] = line
+        l2.copyLine(to: slot, from: ramPointer(line: line))
+        l2.setTag(slot, line)
         l2.dirty[slot] = false
         lineFilledFromMemory?(line << lineShift)
         return slot
-    }
-
-    /// Makes room in an L1: a dirty line is written back to the L2.
-    func evictFromL1(_ cpu: Int, _ slot: Int) {
-        unowned(unsafe) let cache = l1[cpu]
-        let line = cache.tags[slot]
-        guard line != CacheArray.invalid else { return }
-        cache.statistics.evictions &+= 1
-        if cache.dirty[slot] { writeBackToL2(line, from: cache.bytes(slot)); cache.statistics.writeBacks &+= 1 }
-        owner[line] = nil
-        cache.drop(slot)
     }
 
     func evictFromL2(_ slot: Int) {
@@ -115,7 +152,7 @@ public final class DataCaches {
         guard line != CacheArray.invalid else { return }
         l2.statistics.evictions &+= 1
         if l2.dirty[slot] {
-            ramPointer(line: line).update(from: l2.bytes(slot), count: lineSize)
+            CacheArray.copyLine(ramPointer(line: line), l2.bytes(slot), lineSize)
             memory.noteRAMWrite(line << lineShift, lineSize)
             l2.statistics.writeBacks &+= 1
         }
@@ -123,16 +160,13 @@ public final class DataCaches {
     }
 
     func writeBackToL2(_ line: UInt64, from bytes: UnsafeMutablePointer<UInt8>) {
-        let set = l2.set(ofIndex: line)
-        var slot = l2.find(line, set: set)
-        if slot == nil {
-            let s = l2.victim(set: set)
-            evictFromL2(s)
-            l2.tags[s] = line
-            slot = s
+        let (found, slot) = l2.findOrVictim(line, set: l2.set(ofIndex: line))
+        if !found {
+            evictFromL2(slot)
+            l2.setTag(slot, line)
         }
-        l2.bytes(slot!).update(from: bytes, count: lineSize)
-        l2.dirty[slot!] = true
+        l2.copyLine(to: slot, from: bytes)
+        l2.dirty[slot] = true
     }
 
     /// A cacheable read of `size` bytes (1, 2, 4, 8) that does not cross a
@@ -177,10 +211,7 @@ public final class DataCaches {
     /// without allocating (table walks, semihosting, the debugger).
     public func coherentByte(_ pa: UInt64) -> UInt8 {
         let line = lineAddress(pa), offset = Int(pa & UInt64(lineSize - 1))
-        if let cpu = owner[line] {
-            let c = l1[cpu]
-            return c.bytes(c.find(line, set: c.set(ofIndex: line))!)[offset]
-        }
+        if let (cpu, s) = holder(of: line) { return l1[cpu].bytes(s)[offset] }
         if let s = l2.find(line, set: l2.set(ofIndex: line)) { return l2.bytes(s)[offset] }
         return ramPointer(line: line)[offset]
     }
@@ -219,9 +250,8 @@ public final class DataCaches {
     /// when no cache holds the line.
     public func coherentWrite(_ pa: UInt64, _ byte: UInt8) {
         let line = lineAddress(pa), offset = Int(pa & UInt64(lineSize - 1))
-        if let cpu = owner[line] {
+        if let (cpu, s) = holder(of: line) {
             let c = l1[cpu]
-            let s = c.find(line, set: c.set(ofIndex: line))!
             c.bytes(s)[offset] = byte
             c.dirty[s] = true
             return
@@ -244,9 +274,8 @@ public final class DataCaches {
     /// of these PoU/PoC operations is the whole machine).
     public func clean(_ pa: UInt64, to point: Point) {
         let line = lineAddress(pa)
-        if let cpu = owner[line] {
+        if let (cpu, s) = holder(of: line) {
             let c = l1[cpu]
-            let s = c.find(line, set: c.set(ofIndex: line))!
             c.statistics.maintenance &+= 1
             if c.dirty[s] {
                 writeBackToL2(line, from: c.bytes(s)); c.dirty[s] = false
@@ -268,11 +297,11 @@ public final class DataCaches {
     /// Invalidate to the PoC: every cached copy is discarded, dirty or not.
     public func invalidate(_ pa: UInt64) {
         let line = lineAddress(pa)
-        if let cpu = owner[line] {
+        if let (cpu, s) = holder(of: line) {
             let c = l1[cpu]
-            c.dropForMaintenance(c.find(line, set: c.set(ofIndex: line))!)
+            c.dropForMaintenance(s)
             c.statistics.maintenance &+= 1
-            owner[line] = nil
+            if tracksOwners { owner[line] = nil }
         }
         if let s = l2.find(line, set: l2.set(ofIndex: line)) { l2.dropForMaintenance(s); l2.statistics.maintenance &+= 1 }
     }
@@ -307,7 +336,7 @@ public final class DataCaches {
             cache.statistics.writeBacks &+= 1
         }
         if op != .clean {
-            if level == 1 { owner[line] = nil }
+            if level == 1 && tracksOwners { owner[line] = nil }
             cache.drop(slot)
         }
     }

@@ -64,7 +64,7 @@ public final class InstructionCache {
         let slot = array.victim(set: s)
         if array.tags[slot] != CacheArray.invalid { array.statistics.evictions &+= 1 }
         source((pa >> lineShift) << lineShift, array.bytes(slot))
-        array.tags[slot] = pa >> lineShift
+        array.setTag(slot, pa >> lineShift)
         vmids[slot] = vmid
         return slot
     }

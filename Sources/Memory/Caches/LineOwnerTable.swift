@@ -55,6 +55,27 @@ final class LineOwnerTable {
         }
     }
 
+    /// Where `line` is, or the empty entry where it would go: a miss asks
+    /// `owner(at:)` and then records the new owner with `setOwner(at:)`,
+    /// one probe for both (nothing may change the table in between).
+    @inline(__always) func position(of line: UInt64) -> Int {
+        var i = home(line)
+        while true {
+            let k = keys[i]
+            if k == line || k == Self.empty { return i }
+            i = (i &+ 1) & mask
+        }
+    }
+
+    @inline(__always) func owner(at position: Int) -> Int? {
+        keys[position] == Self.empty ? nil : Int(owners[position])
+    }
+
+    @inline(__always) func setOwner(at position: Int, line: UInt64, cpu: Int) {
+        keys[position] = line
+        owners[position] = Int32(cpu)
+    }
+
     /// Backward-shift deletion: the entries after the hole that may move
     /// into it (their home is not in the cyclic range (hole, position]) do.
     private func remove(at index: Int) {
