@@ -95,9 +95,9 @@ extension CPU {
             return UInt64(ram.load(fromByteOffset: Int(truncatingIfNeeded: va &+ e.pointee.delta), as: T.self))
         }
         if e.pointee.readTag == key | SoftTLB.cachedFlag {
-            return cachedPageRead(ramBase &+ (va &+ e.pointee.delta), MemoryLayout<T>.size)
+            return cachedPageRead(ramBase &+ (va &+ e.pointee.delta), as: T.self)
         }
-        return try slowRead(va, MemoryLayout<T>.size)
+        return try slowRead(va, as: T.self)
     }
 
     @inline(__always) func guestStore<T: FixedWidthInteger & UnsignedInteger>(_ va: UInt64, _ v: UInt64, as _: T.Type) throws(CPUException) {
@@ -110,10 +110,10 @@ extension CPU {
             return
         }
         if e.pointee.writeTag == key | SoftTLB.cachedFlag {
-            cachedPageWrite(ramBase &+ (va &+ e.pointee.delta), MemoryLayout<T>.size, v)
+            cachedPageWrite(ramBase &+ (va &+ e.pointee.delta), v, as: T.self)
             return
         }
-        try slowWrite(va, MemoryLayout<T>.size, v)
+        try slowWrite(va, v, as: T.self)
     }
 
     @inline(__always) func read8(_ va: UInt64) throws(CPUException) -> UInt64 { try guestLoad(va, as: UInt8.self) }
@@ -126,32 +126,14 @@ extension CPU {
     @inline(__always) func write64(_ va: UInt64, _ v: UInt64) throws(CPUException) { try guestStore(va, v, as: UInt64.self) }
 
     /// A cacheable page's access, out of line so that every load and store
-    /// of the interpreter stays small: one function per size (the switch
-    /// folds where the size is a constant), so that none switches on it.
-    @inline(__always) func cachedPageRead(_ pa: UInt64, _ size: Int) -> UInt64 {
-        switch size {
-        case 1: return cachedPageRead1(pa)
-        case 2: return cachedPageRead2(pa)
-        case 4: return cachedPageRead4(pa)
-        default: return cachedPageRead8(pa)
-        }
+    /// of the interpreter stays small: one specialisation per size (`T`),
+    /// so that none switches on it.
+    @inline(never) func cachedPageRead<T: FixedWidthInteger & UnsignedInteger>(_ pa: UInt64, as _: T.Type) -> UInt64 {
+        cachedRead(pa, MemoryLayout<T>.size)
     }
-    @inline(__always) func cachedPageWrite(_ pa: UInt64, _ size: Int, _ v: UInt64) {
-        switch size {
-        case 1: cachedPageWrite1(pa, v)
-        case 2: cachedPageWrite2(pa, v)
-        case 4: cachedPageWrite4(pa, v)
-        default: cachedPageWrite8(pa, v)
-        }
+    @inline(never) func cachedPageWrite<T: FixedWidthInteger & UnsignedInteger>(_ pa: UInt64, _ v: UInt64, as _: T.Type) {
+        cachedWrite(pa, MemoryLayout<T>.size, v)
     }
-    @inline(never) func cachedPageRead1(_ pa: UInt64) -> UInt64 { cachedRead(pa, 1) }
-    @inline(never) func cachedPageRead2(_ pa: UInt64) -> UInt64 { cachedRead(pa, 2) }
-    @inline(never) func cachedPageRead4(_ pa: UInt64) -> UInt64 { cachedRead(pa, 4) }
-    @inline(never) func cachedPageRead8(_ pa: UInt64) -> UInt64 { cachedRead(pa, 8) }
-    @inline(never) func cachedPageWrite1(_ pa: UInt64, _ v: UInt64) { cachedWrite(pa, 1, v) }
-    @inline(never) func cachedPageWrite2(_ pa: UInt64, _ v: UInt64) { cachedWrite(pa, 2, v) }
-    @inline(never) func cachedPageWrite4(_ pa: UInt64, _ v: UInt64) { cachedWrite(pa, 4, v) }
-    @inline(never) func cachedPageWrite8(_ pa: UInt64, _ v: UInt64) { cachedWrite(pa, 8, v) }
 
     /// The write watch of the stores that reach RAM directly or through the
     /// data caches (decoded code, exclusive monitors): at RAM offset `off`;
@@ -203,20 +185,11 @@ extension CPU {
         .abort(TranslationFault(.alignment, level: 0, access: access, va: va))
     }
 
-    /// Not the fast path's page and alignment: one function per size, as
-    /// cachedPageRead.
-    @inline(__always) func slowRead(_ va: UInt64, _ size: Int) throws(CPUException) -> UInt64 {
-        switch size {
-        case 1: return try slowRead1(va)
-        case 2: return try slowRead2(va)
-        case 4: return try slowRead4(va)
-        default: return try slowRead8(va)
-        }
+    /// Not the fast path's page and alignment: one specialisation per size,
+    /// as cachedPageRead.
+    @inline(never) func slowRead<T: FixedWidthInteger & UnsignedInteger>(_ va: UInt64, as _: T.Type) throws(CPUException) -> UInt64 {
+        try slowReadSized(va, MemoryLayout<T>.size)
     }
-    @inline(never) func slowRead1(_ va: UInt64) throws(CPUException) -> UInt64 { try slowReadSized(va, 1) }
-    @inline(never) func slowRead2(_ va: UInt64) throws(CPUException) -> UInt64 { try slowReadSized(va, 2) }
-    @inline(never) func slowRead4(_ va: UInt64) throws(CPUException) -> UInt64 { try slowReadSized(va, 4) }
-    @inline(never) func slowRead8(_ va: UInt64) throws(CPUException) -> UInt64 { try slowReadSized(va, 8) }
 
     /// First what most such loads are, in a small frame: an access inside a
     /// page the software TLB holds, cacheable or an unaligned one in Normal
@@ -291,20 +264,11 @@ extension CPU {
         }
     }
 
-    /// As slowRead: one function per size, a cacheable page the software
+    /// As slowRead: one specialisation per size, a cacheable page the software
     /// TLB holds first.
-    @inline(__always) func slowWrite(_ va: UInt64, _ size: Int, _ v: UInt64) throws(CPUException) {
-        switch size {
-        case 1: try slowWrite1(va, v)
-        case 2: try slowWrite2(va, v)
-        case 4: try slowWrite4(va, v)
-        default: try slowWrite8(va, v)
-        }
+    @inline(never) func slowWrite<T: FixedWidthInteger & UnsignedInteger>(_ va: UInt64, _ v: UInt64, as _: T.Type) throws(CPUException) {
+        try slowWriteSized(va, MemoryLayout<T>.size, v)
     }
-    @inline(never) func slowWrite1(_ va: UInt64, _ v: UInt64) throws(CPUException) { try slowWriteSized(va, 1, v) }
-    @inline(never) func slowWrite2(_ va: UInt64, _ v: UInt64) throws(CPUException) { try slowWriteSized(va, 2, v) }
-    @inline(never) func slowWrite4(_ va: UInt64, _ v: UInt64) throws(CPUException) { try slowWriteSized(va, 4, v) }
-    @inline(never) func slowWrite8(_ va: UInt64, _ v: UInt64) throws(CPUException) { try slowWriteSized(va, 8, v) }
 
     @inline(__always) func slowWriteSized(_ va: UInt64, _ size: Int, _ v: UInt64) throws(CPUException) {
         let e = softSlot(va)
