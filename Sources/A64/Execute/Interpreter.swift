@@ -748,7 +748,7 @@ extension CPU {
                 }
                 break outer
             }
-            // Not a taken branch (those went to `loop` with their target).
+            // Not a taken branch (those went to `run` or `loop` with their target).
             pc &+= 4
             slot += 1
             if Mode.observed || slot == runStop {

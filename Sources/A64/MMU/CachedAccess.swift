@@ -81,28 +81,8 @@ extension CPU {
     /// and replacement is a seeded choice on a miss only), so a tag that
     /// matches is the hit the data caches' own lookup would find.
     @inline(__always) func l1SetLookup(_ line: UInt64) -> Bool {
-        let tags = l1Hit.tags, ways = l1Hit.ways
-        var slot = Int(truncatingIfNeeded: line & l1Hit.setMask) &* ways
-        let end = slot &+ ways
-        if ways & 3 == 0 {
-            // Four ways a step: a compare and a branch each.
-            while slot < end {
-                if tags[slot] == line { return l1SetHit(slot) }
-                if tags[slot &+ 1] == line { return l1SetHit(slot &+ 1) }
-                if tags[slot &+ 2] == line { return l1SetHit(slot &+ 2) }
-                if tags[slot &+ 3] == line { return l1SetHit(slot &+ 3) }
-                slot &+= 4
-            }
-            return false
-        }
-        while slot < end {
-            if tags[slot] == line { return l1SetHit(slot) }
-            slot &+= 1
-        }
-        return false
-    }
-
-    @inline(__always) func l1SetHit(_ slot: Int) -> Bool {
+        let set = Int(truncatingIfNeeded: line & l1Hit.setMask)
+        guard let slot = CacheArray.find(line, in: l1Hit.tags, set: set, ways: l1Hit.ways) else { return false }
         l1Hit.slot = slot
         statistics.l1DataFastHits &+= 1
         return true

@@ -185,6 +185,14 @@ extension CPU {
         .abort(TranslationFault(.alignment, level: 0, access: access, va: va))
     }
 
+    /// A data access to a page the debugger watches (`watchedPages`):
+    /// its observer sees it before it is performed.
+    @inline(never) func watchedPageAccessed(_ va: UInt64, _ size: Int, isWrite: Bool, value: UInt64) {
+        if watchedPages.contains(va & ~0xFFF) {
+            observer?.memoryAccessed(self, va: va, size: size, isWrite: isWrite, value: value)
+        }
+    }
+
     /// Not the fast path's page and alignment: one specialisation per size,
     /// as cachedPageRead.
     @inline(never) func slowRead<T: FixedWidthInteger & UnsignedInteger>(_ va: UInt64, as _: T.Type) throws(CPUException) -> UInt64 {
@@ -192,13 +200,16 @@ extension CPU {
     }
 
     /// First what most such loads are, in a small frame: an access inside a
-    /// page the software TLB holds, cacheable or an unaligned one in Normal
-    /// memory (no Alignment fault, B2.5.2: AArch64.CheckAlignment).
-    /// Everything else translates.
+    /// page the software TLB holds (the entry is the modelled TLB's, so no
+    /// translation), cacheable, or an unaligned one in Normal memory (no
+    /// Alignment fault, B2.5.2: AArch64.CheckAlignment). The caches see one
+    /// access inside a line, else one part per line. Everything else
+    /// translates.
     @inline(__always) func slowReadSized(_ va: UInt64, _ size: Int) throws(CPUException) -> UInt64 {
+        if hasWatchedPages { watchedPageAccessed(va, size, isWrite: false, value: 0) }
         let e = softSlot(va)
         let page = va & ~0xFFF
-        if !hasWatchedPages && (va & 0xFFF) &+ UInt64(size) <= 0x1000 && (e.pointee.normal || va & UInt64(size &- 1) == 0) {
+        if (va & 0xFFF) &+ UInt64(size) <= 0x1000 && (e.pointee.normal || va & UInt64(size &- 1) == 0) {
             // Not cacheable: only an unaligned access comes here (the
             // aligned ones matched the fast path's tag).
             if e.pointee.readTag == page && size > 1 { return readUnaligned(va &+ e.pointee.delta, size) }
@@ -212,33 +223,7 @@ extension CPU {
     }
 
     @inline(never) func slowReadTranslating(_ va: UInt64, _ size: Int) throws(CPUException) -> UInt64 {
-        if hasWatchedPages && watchedPages.contains(va & ~0xFFF) {
-            observer?.memoryAccessed(self, va: va, size: size, isWrite: false, value: 0)
-        }
         let misaligned = va & UInt64(size &- 1) != 0
-        if !misaligned && shared.dataCaches != nil {
-            let e = softSlot(va)
-            if e.pointee.readTag == (va & ~0xFFF) | SoftTLB.cachedFlag {
-                return cachedRead(ramBase &+ (va &+ e.pointee.delta), size)
-            }
-        }
-        if misaligned && (va & 0xFFF) &+ UInt64(size) <= 0x1000 {
-            // Unaligned inside one page of Normal memory the software TLB
-            // holds: no translation (the entry is the modelled TLB's); the
-            // caches with one access inside a line, else byte by byte, as
-            // the line boundary splits it.
-            let e = softSlot(va)
-            let page = va & ~0xFFF
-            if e.pointee.normal {
-                let off = va &+ e.pointee.delta
-                if e.pointee.readTag == page { return readUnaligned(off, size) }
-                if e.pointee.readTag == page | SoftTLB.cachedFlag {
-                    let pa = ramBase &+ off
-                    if (pa & l1Hit.mask) &+ UInt64(size) <= l1Hit.mask &+ 1 { return cachedRead(pa, size) }
-                    return cachedReadAcrossLines(pa, size)
-                }
-            }
-        }
         if misaligned && alignmentCheckEnabled { throw alignmentFault(va, .read) }
         let (pa, entry) = try translateData(va, .read)
         let cacheable = memory.isRAM(pa, size) && isCacheableData(entry.attributes)
@@ -271,9 +256,10 @@ extension CPU {
     }
 
     @inline(__always) func slowWriteSized(_ va: UInt64, _ size: Int, _ v: UInt64) throws(CPUException) {
+        if hasWatchedPages { watchedPageAccessed(va, size, isWrite: true, value: v) }
         let e = softSlot(va)
         let page = va & ~0xFFF
-        if !hasWatchedPages && (va & 0xFFF) &+ UInt64(size) <= 0x1000 && (e.pointee.normal || va & UInt64(size &- 1) == 0) {
+        if (va & 0xFFF) &+ UInt64(size) <= 0x1000 && (e.pointee.normal || va & UInt64(size &- 1) == 0) {
             if e.pointee.writeTag == page && size > 1 {
                 let off = va &+ e.pointee.delta
                 writeUnaligned(off, size, v)
@@ -291,36 +277,7 @@ extension CPU {
     }
 
     @inline(never) func slowWriteTranslating(_ va: UInt64, _ size: Int, _ v: UInt64) throws(CPUException) {
-        if hasWatchedPages && watchedPages.contains(va & ~0xFFF) {
-            observer?.memoryAccessed(self, va: va, size: size, isWrite: true, value: v)
-        }
         let misaligned = va & UInt64(size &- 1) != 0
-        if !misaligned && shared.dataCaches != nil {
-            let e = softSlot(va)
-            if e.pointee.writeTag == (va & ~0xFFF) | SoftTLB.cachedFlag {
-                cachedWrite(ramBase &+ (va &+ e.pointee.delta), size, v)
-                return
-            }
-        }
-        if misaligned && (va & 0xFFF) &+ UInt64(size) <= 0x1000 {
-            // As slowRead: unaligned inside one Normal page the software TLB holds.
-            let e = softSlot(va)
-            let page = va & ~0xFFF
-            if e.pointee.normal {
-                let off = va &+ e.pointee.delta
-                if e.pointee.writeTag == page {
-                    writeUnaligned(off, size, v)
-                    noteStore(off, size)
-                    return
-                }
-                if e.pointee.writeTag == page | SoftTLB.cachedFlag {
-                    let pa = ramBase &+ off
-                    if (pa & l1Hit.mask) &+ UInt64(size) <= l1Hit.mask &+ 1 { cachedWrite(pa, size, v); return }
-                    cachedWriteAcrossLines(pa, size, v)
-                    return
-                }
-            }
-        }
         if misaligned && alignmentCheckEnabled { throw alignmentFault(va, .write) }
         let (pa, entry) = try translateData(va, .write)
         let cacheable = memory.isRAM(pa, size) && isCacheableData(entry.attributes)

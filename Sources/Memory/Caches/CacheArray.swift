@@ -49,12 +49,18 @@ public final class CacheArray {
 
     /// The slot holding `tag` in set `set`, if any.
     @inline(__always) func find(_ tag: UInt64, set: Int) -> Int? {
-        // The pointer and the bound in locals: the loop reloads neither.
-        let tags = self.tags, ways = geometry.ways
+        Self.find(tag, in: tags, set: set, ways: geometry.ways)
+    }
+
+    /// The slot of `tag` in set `set` of `ways` ways of `tags`, if any: the
+    /// lookup of every set-associative array, and of a CPU's hit path.
+    /// The pointer and the bound stay in registers; four ways a step, a
+    /// compare and a branch each.
+    @inlinable @inline(__always)
+    public static func find(_ tag: UInt64, in tags: UnsafeMutablePointer<UInt64>, set: Int, ways: Int) -> Int? {
         var slot = set &* ways
         let end = slot &+ ways
         if ways & 3 == 0 {
-            // Four ways a step: a compare and a branch each.
             while slot < end {
                 if tags[slot] == tag { return slot }
                 if tags[slot &+ 1] == tag { return slot &+ 1 }
