@@ -19,6 +19,17 @@ public struct Decoded: Equatable {
 
     public init() {}
     public init(_ op: Op) { self.op = op }
+
+    /// Allocates the decoded slots of `blocks` fetch blocks of `words`
+    /// instructions each: every block's slots start `.undecoded` and are
+    /// followed by a `.runEnd` slot (a stride of `words + 1`).
+    static func allocateBlocks(_ blocks: Int, words: Int) -> UnsafeMutablePointer<Decoded> {
+        let stride = words + 1
+        let p = UnsafeMutablePointer<Decoded>.allocate(capacity: blocks * stride)
+        p.initialize(repeating: Decoded(), count: blocks * stride)
+        for b in 0..<blocks { p[b * stride + words] = Decoded(.runEnd) }
+        return p
+    }
 }
 
 /// Indexes into the CPU's register array. X0..X30 are 0...30.
@@ -37,6 +48,10 @@ public enum RegisterIndex {
 /// the disassembler prints them from the same decoded form.
 public enum Op: UInt16 {
     case undecoded = 0      // slot of the decoded-instruction cache not yet filled
+    /// Not an instruction: the slot after a block's last one, or the slot
+    /// where the interpreter's budget runs out (patched there for one run).
+    /// The interpreter ends its run here, without a compare per instruction.
+    case runEnd
     case UNDEFINED          // imm = the instruction word
 
     // Data processing - immediate (C4.1.86)

@@ -34,7 +34,16 @@ extension CPU {
         // PC lives in a local while the loop runs; self.pc is written back
         // before anything outside the loop can look at it.
         var pc = self.pc
+        // The slot a run's budget ends at is put back when the run ends,
+        // unless a write or an I-cache refill has reset it meanwhile.
+        @inline(__always) func unpatch() {
+            if let p = runEndPatch {
+                if p.pointee.op == .runEnd { p.pointee = runEndPatchValue }
+                runEndPatch = nil
+            }
+        }
         defer {
+            unpatch()
             self.pc = pc
             shared.counter &+= UInt64(executed)
             executedInRun = 0
@@ -45,6 +54,7 @@ extension CPU {
         // The outer loop runs between instructions whenever something may
         // have changed what can be taken: interrupts, PSTATE.IL.
         outer: while executed < budget {
+            unpatch()
             executedInRun = executed
             if Mode.observed && observerStopRequested { break outer }
             // The translation context may have changed (EL, registers, TLBI):
@@ -72,6 +82,7 @@ extension CPU {
             }
 
         loop: while executed < budget {
+            unpatch()
             let offset = pc &- pageVA
             if offset & ~blockMask != 0 {
                 // Outside the current block, or PC misaligned.
@@ -101,7 +112,7 @@ extension CPU {
             // The slot of PC, decoded on its first execution. An instruction
             // that does not branch goes on to the next slot of the block
             // without a lookup (the `sequential` loop's tail, up to the
-            // run's stop slot); observed, every instruction comes through
+            // run's `.runEnd` slot); observed, every instruction comes through
             // here.
             var slot = page + Int(offset &>> 2)
             if slot.pointee.op == .undecoded {
@@ -109,13 +120,24 @@ extension CPU {
             }
         run: while true {
             // The run of sequential slots from here: it stops at the block's
-            // end or where the budget does, whichever comes first. The
-            // instructions it retires are counted when it is left
-            // (`instructions(from: runPC, to: pc)`), not one by one.
+            // end (the `.runEnd` slot after every block) or where the budget
+            // does, whichever comes first: a budget that ends inside the
+            // block patches its slot to `.runEnd` for this run. No compare
+            // per instruction, so the dispatch can be copied into every
+            // case's tail. The instructions a run retires are counted when
+            // it is left (`instructions(from: runPC, to: pc)`), not one by one.
+            unpatch()
             let runPC = pc
-            let runOffset = pc &- pageVA
-            let inBlock = Int(truncatingIfNeeded: (blockMask &- runOffset) &>> 2) &+ 1, left = budget &- executed
-            let runStop = slot + (inBlock < left ? inBlock : left)     // (`min` is a call here)
+            if !Mode.observed {
+                let inBlock = Int(truncatingIfNeeded: (blockMask &- (pc &- pageVA)) &>> 2) &+ 1
+                let left = budget &- executed
+                if left < inBlock {
+                    let p = slot + left
+                    runEndPatchValue = p.pointee
+                    p.pointee = Decoded(.runEnd)
+                    runEndPatch = p
+                }
+            }
             // A taken branch: its instructions are counted, and a target in
             // the same block starts the next run at once (`continue run`),
             // without the lookup at `loop`: a loop's backward branch, mostly.
@@ -148,6 +170,10 @@ extension CPU {
                 switch d.op {
                 case .undecoded:
                     // The slot's first execution: `loop` decodes it.
+                    executed &+= instructions(from: runPC, to: pc)
+                    continue loop
+                case .runEnd:
+                    // The block's end, or the budget's: `loop` goes on.
                     executed &+= instructions(from: runPC, to: pc)
                     continue loop
                 case .UNDEFINED:
@@ -751,7 +777,8 @@ extension CPU {
             // Not a taken branch (those went to `run` or `loop` with their target).
             pc &+= 4
             slot += 1
-            if Mode.observed || slot == runStop {
+            if Mode.observed {
+                // Observed, every instruction comes through `loop`.
                 executed &+= instructions(from: runPC, to: pc)
                 continue loop
             }

@@ -245,7 +245,7 @@ extension CPU {
             let slot = fetchHit.lastSlot[Int(truncatingIfNeeded: ((base &+ fetchHit.indexDelta) &>> shift) & fetchHit.setMask)]
             if fetchHit.tags[slot] == pa &>> shift && (!fetchHit.checkVMID || fetchHit.vmids[slot] == fetchPageVMID) {
                 statistics.l1InstructionFastHits &+= 1
-                return (UnsafeRawPointer(fetchHit.data + (slot &<< Int(shift))), fetchHit.decoded + slot &* fetchHit.words)
+                return (UnsafeRawPointer(fetchHit.data + (slot &<< Int(shift))), fetchHit.decoded + slot &* fetchHit.stride)
             }
         }
         return try fetchBlockSlow(base)
@@ -301,7 +301,7 @@ extension CPU {
             slot = fillInstructionCache(icache, base, pa, vmid: vmid)
         }
         fetchHit.lastSlot[set] = slot
-        return (UnsafeRawPointer(icache.bytes(slot)), icacheDecoded! + slot * fetchHit.words)
+        return (UnsafeRawPointer(icache.bytes(slot)), icacheDecoded! + slot * fetchHit.stride)
     }
 
     /// An I-cache miss: the line is filled from the point of unification
@@ -320,7 +320,7 @@ extension CPU {
                 into.update(from: (ram + Int(line &- ramBase)).assumingMemoryBound(to: UInt8.self), count: lineSize)
             }
         }
-        let decoded = icacheDecoded! + slot * words
+        let decoded = icacheDecoded! + slot * fetchHit.stride
         decoded.update(repeating: Decoded(), count: words)
         if explainStale { observer?.instructionCacheFilled(self, slot: slot, va: base, pa: pa, vmid: vmid, cacheable: cacheable) }
         return slot

@@ -169,8 +169,10 @@ public final class CPU {
         var setMask: UInt64
         var indexByVA: Bool
         var checkVMID: Bool
-        var words: Int
-        /// The decoded slots of each I-cache slot's line (`words` each).
+        /// Decoded slots per I-cache slot: the line's words and its
+        /// `.runEnd` slot.
+        var stride: Int
+        /// The decoded slots of each I-cache slot's line (`stride` each).
         var decoded: UnsafeMutablePointer<Decoded>
     }
     var fetchHit: FetchHitPath
@@ -216,6 +218,12 @@ public final class CPU {
     /// Instructions retired so far in the current `run` call; the system
     /// counter reads `shared.counter` plus this.
     var executedInRun = 0
+    /// The slot where the interpreter's current run ends for its budget,
+    /// patched to `.runEnd` for that run (nil: none), and the instruction it
+    /// held (Interpreter.swift). Fields, not locals of the loop: they are
+    /// touched only where a run starts or ends.
+    var runEndPatch: UnsafeMutablePointer<Decoded>? = nil
+    var runEndPatchValue = Decoded()
 
     public init(index: Int, shared: SharedProcessorState, features: ProcessorFeatures = ProcessorFeatures()) {
         self.features = features
@@ -235,21 +243,19 @@ public final class CPU {
         if c.enabled && !c.dic {
             let ic = InstructionCache(geometry: c.icache, policy: c.icachePolicy, seed: c.seed &+ 0x1CAC_4E &+ UInt64(index))
             icache = ic
-            let n = ic.slotCount * c.icache.lineSize / 4
-            icacheDecoded = .allocate(capacity: n)
-            icacheDecoded!.initialize(repeating: Decoded(), count: n)
+            icacheDecoded = Decoded.allocateBlocks(ic.slotCount, words: c.icache.lineSize / 4)
             let last = UnsafeMutablePointer<Int>.allocate(capacity: c.icache.sets)
             for s in 0..<c.icache.sets { last[s] = s * c.icache.ways }
             fetchHit = FetchHitPath(tags: ic.tags, vmids: ic.vmids, data: ic.data, lastSlot: last,
                                     shift: UInt64(c.icache.lineShift), setMask: UInt64(c.icache.sets - 1),
                                     indexByVA: c.icachePolicy == .vipt, checkVMID: c.icachePolicy == .vpipt,
-                                    words: c.icache.lineSize / 4, decoded: icacheDecoded!)
+                                    stride: c.icache.lineSize / 4 + 1, decoded: icacheDecoded!)
         } else {
             icache = nil
             icacheDecoded = nil
             // No I-cache: never used (fetchPageViaICache stays false).
             fetchHit = FetchHitPath(tags: Self.noTags, vmids: Self.noVMIDs, data: Self.noData, lastSlot: Self.noLastSlot,
-                                    shift: 6, setMask: 0, indexByVA: false, checkVMID: false, words: 16,
+                                    shift: 6, setMask: 0, indexByVA: false, checkVMID: false, stride: 17,
                                     decoded: Self.noDecoded)
         }
         if let caches = shared.dataCaches, index < caches.l1.count {
@@ -264,8 +270,7 @@ public final class CPU {
                               setMask: 0, ways: 1)
         }
         fetchScratch = .allocate(byteCount: 2048, alignment: 16)
-        fetchScratchDecoded = .allocate(capacity: 512)
-        fetchScratchDecoded.initialize(repeating: Decoded(), count: 512)
+        fetchScratchDecoded = Decoded.allocateBlocks(1, words: c.enabled ? c.icache.lineSize / 4 : 16)
         let storage = UnsafeMutablePointer<UInt64>.allocate(capacity: RegisterIndex.count)
         storage.initialize(repeating: 0, count: RegisterIndex.count)
         x = RegisterFile(base: storage)

@@ -136,8 +136,7 @@ public final class SharedProcessorState {
             recentPA.update(repeating: .max, count: Self.recentPages)
             decodedPageFlushes &+= 1
         }
-        let p = UnsafeMutablePointer<Decoded>.allocate(capacity: Self.slotsPerPage)
-        p.initialize(repeating: Decoded(), count: Self.slotsPerPage)
+        let p = Decoded.allocateBlocks(1, words: Self.slotsPerPage)
         pages[pagePA] = p
         recentPA[recent] = pagePA
         recentPage[recent] = p
