@@ -121,6 +121,32 @@ final class ConditionFlagsTests: XCTestCase {
         }
     }
 
+    /// CSEL, CSINC, CSINV, CSNEG and CCMP run from their decoded form's row
+    /// of the condition table (Decoded.holds): each picks its operand, or
+    /// sets its flags, exactly when ConditionHolds says.
+    func testConditionalSelectAndCompareForEveryConditionAndFlagValue() {
+        for cond in UInt32(0)..<16 {
+            let words: [UInt32] = [
+                0x9A82_0020 | cond << 12,   // CSEL  X0, X1, X2, cond
+                0x9A82_0423 | cond << 12,   // CSINC X3, X1, X2, cond
+                0xDA82_0024 | cond << 12,   // CSINV X4, X1, X2, cond
+                0xDA82_0425 | cond << 12,   // CSNEG X5, X1, X2, cond
+                0xFA40_0825 | cond << 12,   // CCMP  X1, #0, #0b0101, cond
+            ]
+            for f in UInt32(0)..<16 {
+                let h = Harness(words)
+                h[1] = 0; h[2] = 7; h.flags = f
+                h.step(5)
+                let holds = CPU.conditionHoldsSlow(UInt8(cond), nzcv: f << 28)
+                XCTAssertEqual(h[0], holds ? 0 : 7, "CSEL cond \(cond) NZCV \(f)")
+                XCTAssertEqual(h[3], holds ? 0 : 8, "CSINC cond \(cond) NZCV \(f)")
+                XCTAssertEqual(h[4], holds ? 0 : ~7, "CSINV cond \(cond) NZCV \(f)")
+                XCTAssertEqual(h[5], holds ? 0 : 0 &- 7, "CSNEG cond \(cond) NZCV \(f)")
+                XCTAssertEqual(h.flags, holds ? 0b0110 : 0b0101, "CCMP cond \(cond) NZCV \(f)")
+            }
+        }
+    }
+
     /// The carry-in-0 adds (ADDS, CMN) equal AddWithCarry(a, b, 0).
     func testAddWithFlagsIsAddWithCarryWithoutCarryIn() {
         let edges: [UInt64] = [0, 1, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF, 0x1_0000_0000,

@@ -15,6 +15,10 @@ public struct Decoded: Equatable {
     public var a: UInt8 = 0
     public var b: UInt8 = 0
     public var c: UInt8 = 0
+    /// Conditional operations in the interpreter's form (B.cond, CSEL,
+    /// CSINC, CSINV, CSNEG, CCMN, CCMP): bit NZCV says whether condition `a`
+    /// holds (InterpreterForms.swift). In the padding before `imm`.
+    public var holds: UInt16 = 0
     public var imm: UInt64 = 0
 
     public init() {}

@@ -250,7 +250,7 @@ extension CPU {
 
                 // MARK: Branches, exception generation, system
                 case .B_cond:
-                    if conditionHolds(d.a) { if branch(to: pc &+ d.imm) { continue run }; continue loop }
+                    if conditionHolds(mask: d.holds) { if branch(to: pc &+ d.imm) { continue run }; continue loop }
                 case .B:
                     if branch(to: pc &+ d.imm) { continue run }; continue loop
                 case .BL:
@@ -688,7 +688,7 @@ extension CPU {
                     let (r, f) = d.sf ? addWithCarry64(x[d.rn], ~x[d.rm], c) : addWithCarry32(x[d.rn], ~x[d.rm], c)
                     flags = f; x[d.rd] = r
                 case .CCMN, .CCMP:
-                    if conditionHolds(d.a) {
+                    if conditionHolds(mask: d.holds) {
                         var op2 = d.c != 0 ? d.imm : x[d.rm]
                         var carry: UInt64 = 0
                         if d.op == .CCMP { op2 = ~op2; carry = 1 }
@@ -697,16 +697,16 @@ extension CPU {
                         nzcv = UInt32(d.b) << 28
                     }
                 case .CSEL:
-                    let r = conditionHolds(d.a) ? x[d.rn] : x[d.rm]
+                    let r = conditionHolds(mask: d.holds) ? x[d.rn] : x[d.rm]
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
                 case .CSINC:
-                    let r = conditionHolds(d.a) ? x[d.rn] : x[d.rm] &+ 1
+                    let r = conditionHolds(mask: d.holds) ? x[d.rn] : x[d.rm] &+ 1
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
                 case .CSINV:
-                    let r = conditionHolds(d.a) ? x[d.rn] : ~x[d.rm]
+                    let r = conditionHolds(mask: d.holds) ? x[d.rn] : ~x[d.rm]
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
                 case .CSNEG:
-                    let r = conditionHolds(d.a) ? x[d.rn] : 0 &- x[d.rm]
+                    let r = conditionHolds(mask: d.holds) ? x[d.rn] : 0 &- x[d.rm]
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
                 case .MADD:
                     let r = x[d.ra] &+ x[d.rn] &* x[d.rm]
@@ -879,6 +879,7 @@ struct DecodedSlot {
     @inline(__always) var a: UInt8 { p.pointee.a }
     @inline(__always) var b: UInt8 { p.pointee.b }
     @inline(__always) var c: UInt8 { p.pointee.c }
+    @inline(__always) var holds: UInt16 { p.pointee.holds }
     @inline(__always) var imm: UInt64 { p.pointee.imm }
     /// A copy, for the functions that take a whole `Decoded`.
     @inline(__always) var value: Decoded { p.pointee }

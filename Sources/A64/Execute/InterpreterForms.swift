@@ -38,6 +38,13 @@ extension Decoded {
             d.op = a < 4 ? .ADD_uxt : .ADD_sxt
             d.c = 64 &- (8 &<< (a & 3))
         }
+        // ConditionHolds(cond) for every NZCV value, the row of the CPU's
+        // table: the condition is then one shift of this by the flags.
+        switch op {
+        case .B_cond, .CSEL, .CSINC, .CSINV, .CSNEG, .CCMN, .CCMP:
+            d.holds = CPU.conditionHoldsTable[Int(a & 15)]
+        default: break
+        }
         return d
     }
 

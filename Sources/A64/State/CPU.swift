@@ -365,6 +365,12 @@ public final class CPU {
         (conditionTable[Int(cond & 15)] &>> UInt16(truncatingIfNeeded: flags.index)) & 1 != 0
     }
 
+    /// ConditionHolds for an instruction whose row of the table its decoded
+    /// form holds (`Decoded.holds`).
+    @inline(__always) func conditionHolds(mask: UInt16) -> Bool {
+        (UInt32(mask) &>> flags.index) & 1 != 0
+    }
+
     /// The table `conditionHolds` reads, built from `conditionHoldsSlow`.
     static let conditionHoldsTable: [UInt16] = (0..<16).map { cond in
         (0..<16).reduce(UInt16(0)) { mask, f in
