@@ -1,63 +1,56 @@
 /// Shared pseudocode helpers of the integer instructions (ARM ARM J1,
 /// shared/functions): AddWithCarry, ShiftReg, ExtendReg, bit counting.
 
-/// AddWithCarry for 64-bit operands: result and PSTATE.{N,Z,C,V}.
-@inline(__always) func addWithCarry64(_ a: UInt64, _ b: UInt64, _ carryIn: UInt64) -> (UInt64, ConditionFlags) {
+/// AddWithCarry for 64-bit operands: result and PSTATE.NZCV (bits 31..28).
+@inline(__always) func addWithCarry64(_ a: UInt64, _ b: UInt64, _ carryIn: UInt64) -> (UInt64, UInt32) {
     let (s1, c1) = a.addingReportingOverflow(b)
     let (s, c2) = s1.addingReportingOverflow(carryIn)
-    return (s, ConditionFlags(n: Int64(bitPattern: s) < 0, z: s == 0, c: c1 || c2,
-                              v: Int64(bitPattern: (a ^ s) & (b ^ s)) < 0))
+    let n = UInt32(s >> 63)
+    let z: UInt32 = s == 0 ? 1 : 0
+    let c: UInt32 = (c1 || c2) ? 1 : 0
+    let v = UInt32(((a ^ s) & (b ^ s)) >> 63)
+    return (s, n << 31 | z << 30 | c << 29 | v << 28)
 }
 
 /// AddWithCarry for 32-bit operands (the upper halves are ignored).
-@inline(__always) func addWithCarry32(_ a64: UInt64, _ b64: UInt64, _ carryIn: UInt64) -> (UInt64, ConditionFlags) {
+@inline(__always) func addWithCarry32(_ a64: UInt64, _ b64: UInt64, _ carryIn: UInt64) -> (UInt64, UInt32) {
     let a = UInt32(truncatingIfNeeded: a64), b = UInt32(truncatingIfNeeded: b64)
     let (s1, c1) = a.addingReportingOverflow(b)
     let (s, c2) = s1.addingReportingOverflow(UInt32(carryIn))
-    return (UInt64(s), ConditionFlags(n: Int32(bitPattern: s) < 0, z: s == 0, c: c1 || c2,
-                                      v: Int32(bitPattern: (a ^ s) & (b ^ s)) < 0))
-}
-
-/// AddWithCarry(a, b, 0) for 64-bit operands - ADDS and CMN - without the
-/// carry chain: C and V are the addition's own unsigned and signed
-/// overflows, which the host's one add sets (as N and Z).
-@inline(__always) func addWithFlags64(_ a: UInt64, _ b: UInt64) -> (UInt64, ConditionFlags) {
-    let (s, carry) = a.addingReportingOverflow(b)
-    let v = Int64(bitPattern: a).addingReportingOverflow(Int64(bitPattern: b)).overflow
-    return (s, ConditionFlags(n: Int64(bitPattern: s) < 0, z: s == 0, c: carry, v: v))
-}
-
-/// The same for 32-bit operands (the upper halves are ignored).
-@inline(__always) func addWithFlags32(_ a64: UInt64, _ b64: UInt64) -> (UInt64, ConditionFlags) {
-    let a = UInt32(truncatingIfNeeded: a64), b = UInt32(truncatingIfNeeded: b64)
-    let (s, carry) = a.addingReportingOverflow(b)
-    let v = Int32(bitPattern: a).addingReportingOverflow(Int32(bitPattern: b)).overflow
-    return (UInt64(s), ConditionFlags(n: Int32(bitPattern: s) < 0, z: s == 0, c: carry, v: v))
+    let n = s >> 31
+    let z: UInt32 = s == 0 ? 1 : 0
+    let c: UInt32 = (c1 || c2) ? 1 : 0
+    let v = ((a ^ s) & (b ^ s)) >> 31
+    return (UInt64(s), n << 31 | z << 30 | c << 29 | v << 28)
 }
 
 /// AddWithCarry(a, NOT(b), 1) for 64-bit operands - SUBS and CMP - without
 /// the general carry chain: C is "no borrow" (a >= b unsigned), V is signed
 /// overflow of a - b. Both come from the subtraction's own overflow flags,
 /// which the host's one subtract sets (as N and Z do).
-@inline(__always) func subtractWithFlags64(_ a: UInt64, _ b: UInt64) -> (UInt64, ConditionFlags) {
+@inline(__always) func subtractWithFlags64(_ a: UInt64, _ b: UInt64) -> (UInt64, UInt32) {
     let (s, borrow) = a.subtractingReportingOverflow(b)
     let v = Int64(bitPattern: a).subtractingReportingOverflow(Int64(bitPattern: b)).overflow
-    return (s, ConditionFlags(n: Int64(bitPattern: s) < 0, z: s == 0, c: !borrow, v: v))
+    let n = UInt32(truncatingIfNeeded: s >> 63)
+    let z: UInt32 = s == 0 ? 1 : 0
+    return (s, (n << 3 | z << 2 | (borrow ? 0 : 2) | (v ? 1 : 0)) << 28)
 }
 
 /// The same for 32-bit operands (the upper halves are ignored).
-@inline(__always) func subtractWithFlags32(_ a64: UInt64, _ b64: UInt64) -> (UInt64, ConditionFlags) {
+@inline(__always) func subtractWithFlags32(_ a64: UInt64, _ b64: UInt64) -> (UInt64, UInt32) {
     let a = UInt32(truncatingIfNeeded: a64), b = UInt32(truncatingIfNeeded: b64)
     let (s, borrow) = a.subtractingReportingOverflow(b)
     let v = Int32(bitPattern: a).subtractingReportingOverflow(Int32(bitPattern: b)).overflow
-    return (UInt64(s), ConditionFlags(n: Int32(bitPattern: s) < 0, z: s == 0, c: !borrow, v: v))
+    let n = s >> 31
+    let z: UInt32 = s == 0 ? 1 : 0
+    return (UInt64(s), (n << 3 | z << 2 | (borrow ? 0 : 2) | (v ? 1 : 0)) << 28)
 }
 
 /// NZCV for a logical result (C and V cleared).
-@inline(__always) func logicalFlags(_ r: UInt64, _ sf: Bool) -> ConditionFlags {
-    if sf { return ConditionFlags(n: Int64(bitPattern: r) < 0, z: r == 0, c: false, v: false) }
+@inline(__always) func logicalFlags(_ r: UInt64, _ sf: Bool) -> UInt32 {
+    if sf { return UInt32(r >> 63) << 31 | (r == 0 ? 1 << 30 : 0) }
     let w = UInt32(truncatingIfNeeded: r)
-    return ConditionFlags(n: Int32(bitPattern: w) < 0, z: w == 0, c: false, v: false)
+    return (w >> 31) << 31 | (w == 0 ? 1 << 30 : 0)
 }
 
 /// ShiftReg: LSL, LSR, ASR, ROR (type 0..3) by an amount below the width.

@@ -188,14 +188,14 @@ extension CPU {
                     let r = x[d.rn] &+ d.imm
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
                 case .ADDS_imm:
-                    let (r, f) = d.sf ? addWithFlags64(x[d.rn], d.imm) : addWithFlags32(x[d.rn], d.imm)
-                    flags = f; x[d.rd] = r
+                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], d.imm, 0) : addWithCarry32(x[d.rn], d.imm, 0)
+                    nzcv = f; x[d.rd] = r
                 case .SUB_imm:
                     let r = x[d.rn] &- d.imm
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
                 case .SUBS_imm:
                     let (r, f) = d.sf ? subtractWithFlags64(x[d.rn], d.imm) : subtractWithFlags32(x[d.rn], d.imm)
-                    flags = f; x[d.rd] = r
+                    nzcv = f; x[d.rd] = r
                 // Their 64-bit forms (InterpreterForms.swift).
                 case .ADDX_imm:
                     x[d.rd] = x[d.rn] &+ d.imm
@@ -203,7 +203,7 @@ extension CPU {
                     x[d.rd] = x[d.rn] &- d.imm
                 case .SUBSX_imm:
                     let (r, f) = subtractWithFlags64(x[d.rn], d.imm)
-                    flags = f; x[d.rd] = r
+                    nzcv = f; x[d.rd] = r
                 case .AND_imm:
                     x[d.rd] = x[d.rn] & d.imm
                 case .ORR_imm:
@@ -214,7 +214,7 @@ extension CPU {
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
                 case .ANDS_imm:
                     let r = x[d.rn] & d.imm
-                    flags = logicalFlags(r, d.sf); x[d.rd] = r
+                    nzcv = logicalFlags(r, d.sf); x[d.rd] = r
                 case .MOVZ:
                     x[d.rd] = d.imm
                 case .MOVN:
@@ -593,11 +593,11 @@ extension CPU {
                 case .ANDS_shift:
                     let r = x[d.rn] & shiftReg(x[d.rm], d.a, d.b, d.sf)
                     let m = d.sf ? r : r & 0xFFFF_FFFF
-                    flags = logicalFlags(m, d.sf); x[d.rd] = m
+                    nzcv = logicalFlags(m, d.sf); x[d.rd] = m
                 case .BICS_shift:
                     let r = x[d.rn] & ~shiftReg(x[d.rm], d.a, d.b, d.sf)
                     let m = d.sf ? r : r & 0xFFFF_FFFF
-                    flags = logicalFlags(m, d.sf); x[d.rd] = m
+                    nzcv = logicalFlags(m, d.sf); x[d.rd] = m
                 case .ADD_shift:
                     let r = x[d.rn] &+ shiftReg(x[d.rm], d.a, d.b, d.sf)
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
@@ -606,12 +606,12 @@ extension CPU {
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
                 case .ADDS_shift:
                     let op2 = shiftReg(x[d.rm], d.a, d.b, d.sf)
-                    let (r, f) = d.sf ? addWithFlags64(x[d.rn], op2) : addWithFlags32(x[d.rn], op2)
-                    flags = f; x[d.rd] = r
+                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], op2, 0) : addWithCarry32(x[d.rn], op2, 0)
+                    nzcv = f; x[d.rd] = r
                 case .SUBS_shift:
                     let op2 = shiftReg(x[d.rm], d.a, d.b, d.sf)
                     let (r, f) = d.sf ? subtractWithFlags64(x[d.rn], op2) : subtractWithFlags32(x[d.rn], op2)
-                    flags = f; x[d.rd] = r
+                    nzcv = f; x[d.rd] = r
                 // The LSL forms of the shifted-register operations
                 // (InterpreterForms.swift): op2 = X[m] << amount; in a
                 // 32-bit operation the bits above 31 of a sum, difference or
@@ -629,22 +629,22 @@ extension CPU {
                     x[d.rd] = x[d.rn] &- (x[d.rm] &<< UInt64(d.b))
                 case .SUBSX_lsl:
                     let (r, f) = subtractWithFlags64(x[d.rn], x[d.rm] &<< UInt64(d.b))
-                    flags = f; x[d.rd] = r
+                    nzcv = f; x[d.rd] = r
                 case .ADDS_lsl:
                     let op2 = x[d.rm] &<< UInt64(d.b)
-                    let (r, f) = d.sf ? addWithFlags64(x[d.rn], op2) : addWithFlags32(x[d.rn], op2)
-                    flags = f; x[d.rd] = r
+                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], op2, 0) : addWithCarry32(x[d.rn], op2, 0)
+                    nzcv = f; x[d.rd] = r
                 case .SUBS_lsl:
                     let op2 = x[d.rm] &<< UInt64(d.b)
                     let (r, f) = d.sf ? subtractWithFlags64(x[d.rn], op2) : subtractWithFlags32(x[d.rn], op2)
-                    flags = f; x[d.rd] = r
+                    nzcv = f; x[d.rd] = r
                 case .AND_lsl:
                     let r = x[d.rn] & (x[d.rm] &<< UInt64(d.b))
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
                 case .ANDS_lsl:
                     let r = x[d.rn] & (x[d.rm] &<< UInt64(d.b))
                     let m = d.sf ? r : r & 0xFFFF_FFFF
-                    flags = logicalFlags(m, d.sf); x[d.rd] = m
+                    nzcv = logicalFlags(m, d.sf); x[d.rd] = m
                 case .ORR_lsl:
                     let r = x[d.rn] | (x[d.rm] &<< UInt64(d.b))
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
@@ -667,32 +667,32 @@ extension CPU {
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
                 case .ADDS_ext:
                     let op2 = extendReg(x[d.rm], d.a, d.b)
-                    let (r, f) = d.sf ? addWithFlags64(x[d.rn], op2) : addWithFlags32(x[d.rn], op2)
-                    flags = f; x[d.rd] = r
+                    let (r, f) = d.sf ? addWithCarry64(x[d.rn], op2, 0) : addWithCarry32(x[d.rn], op2, 0)
+                    nzcv = f; x[d.rd] = r
                 case .SUBS_ext:
                     let op2 = extendReg(x[d.rm], d.a, d.b)
                     let (r, f) = d.sf ? subtractWithFlags64(x[d.rn], op2) : subtractWithFlags32(x[d.rn], op2)
-                    flags = f; x[d.rd] = r
+                    nzcv = f; x[d.rd] = r
                 case .ADC:
-                    let c = UInt64(flags.c)
+                    let c = UInt64(nzcv >> 29 & 1)
                     x[d.rd] = d.sf ? addWithCarry64(x[d.rn], x[d.rm], c).0 : addWithCarry32(x[d.rn], x[d.rm], c).0
                 case .SBC:
-                    let c = UInt64(flags.c)
+                    let c = UInt64(nzcv >> 29 & 1)
                     x[d.rd] = d.sf ? addWithCarry64(x[d.rn], ~x[d.rm], c).0 : addWithCarry32(x[d.rn], ~x[d.rm], c).0
                 case .ADCS:
-                    let c = UInt64(flags.c)
+                    let c = UInt64(nzcv >> 29 & 1)
                     let (r, f) = d.sf ? addWithCarry64(x[d.rn], x[d.rm], c) : addWithCarry32(x[d.rn], x[d.rm], c)
-                    flags = f; x[d.rd] = r
+                    nzcv = f; x[d.rd] = r
                 case .SBCS:
-                    let c = UInt64(flags.c)
+                    let c = UInt64(nzcv >> 29 & 1)
                     let (r, f) = d.sf ? addWithCarry64(x[d.rn], ~x[d.rm], c) : addWithCarry32(x[d.rn], ~x[d.rm], c)
-                    flags = f; x[d.rd] = r
+                    nzcv = f; x[d.rd] = r
                 case .CCMN, .CCMP:
                     if conditionHolds(mask: d.holds) {
                         var op2 = d.c != 0 ? d.imm : x[d.rm]
                         var carry: UInt64 = 0
                         if d.op == .CCMP { op2 = ~op2; carry = 1 }
-                        flags = d.sf ? addWithCarry64(x[d.rn], op2, carry).1 : addWithCarry32(x[d.rn], op2, carry).1
+                        nzcv = d.sf ? addWithCarry64(x[d.rn], op2, carry).1 : addWithCarry32(x[d.rn], op2, carry).1
                     } else {
                         nzcv = UInt32(d.b) << 28
                     }

@@ -93,13 +93,8 @@ public final class CPU {
     /// leaves its inner loop (see `fpAccessTrapTarget`).
     var fpTrapEL: UInt8 = 0
     public var pc: UInt64 = 0
-    /// PSTATE.{N,Z,C,V}, a byte each (ConditionFlags.swift).
-    var flags = ConditionFlags()
     /// PSTATE.{N,Z,C,V} in bits 31..28, as in NZCV and SPSR.
-    public var nzcv: UInt32 {
-        get { flags.nzcv }
-        set { flags = ConditionFlags(nzcv: newValue) }
-    }
+    public var nzcv: UInt32 = 0
     /// CPU.conditionHoldsTable, where the interpreter reaches it without a
     /// lazy-initialisation check.
     let conditionTable: UnsafeMutablePointer<UInt16>
@@ -362,13 +357,13 @@ public final class CPU {
     /// ConditionHolds (ARM ARM J1, shared/functions/system), as a table:
     /// bit NZCV of entry `cond` says whether the condition holds.
     @inline(__always) func conditionHolds(_ cond: UInt8) -> Bool {
-        (conditionTable[Int(cond & 15)] &>> UInt16(truncatingIfNeeded: flags.index)) & 1 != 0
+        (conditionTable[Int(cond & 15)] &>> UInt16(nzcv >> 28)) & 1 != 0
     }
 
     /// ConditionHolds for an instruction whose row of the table its decoded
     /// form holds (`Decoded.holds`).
     @inline(__always) func conditionHolds(mask: UInt16) -> Bool {
-        (UInt32(mask) &>> flags.index) & 1 != 0
+        (UInt32(mask) &>> (nzcv &>> 28)) & 1 != 0
     }
 
     /// The table `conditionHolds` reads, built from `conditionHoldsSlow`.
