@@ -26,7 +26,15 @@ let package = Package(
         // the module map names the header (/usr/include) and `link "fdt"`.
         .systemLibrary(name: "CLibFDT", providers: [.apt(["libfdt-dev"])]),
         .target(name: "Memory", swiftSettings: optimize),
-        .target(name: "A64", dependencies: ["Memory"], swiftSettings: optimize),
+        // The interpreter's loop: LLVM copies its dispatch (the next slot,
+        // the jump through the table) into the tail of every case, so each
+        // case's jump is predicted on its own. By default it copies no block
+        // with more than 16 predecessors and 16 successors; the dispatch has
+        // one per operation (Execute/Interpreter.swift).
+        .target(name: "A64", dependencies: ["Memory"], swiftSettings: optimize + [
+            .unsafeFlags(["-Xllvm", "-tail-dup-pred-size=2000", "-Xllvm", "-tail-dup-succ-size=2000"],
+                         .when(configuration: .release)),
+        ]),
         .target(name: "Machine", dependencies: ["A64", "Memory", "ELF", "CLibFDT"], swiftSettings: optimize),
         // The debugger: disassembly, symbols, the console, traces, the GDB stub.
         // libdw (elfutils): DWARF line tables for the debugger's source lines.

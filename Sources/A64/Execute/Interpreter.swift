@@ -151,7 +151,16 @@ extension CPU {
                 slot = page + Int(offset &>> 2)
                 return true
             }
+            // The loop's head steps to the next slot, so that a case that
+            // does not branch goes straight to it; LLVM copies that block,
+            // with the dispatch, into every such case (Package.swift): each
+            // case's own jump through the table is predicted apart. The
+            // run starts a slot back.
+            pc &-= 4
+            slot -= 1
         sequential: while true {
+            pc &+= 4
+            slot += 1
             if Mode.observed {
                 if observerStopRequested || observer!.beforeInstruction(self, pc: pc) {
                     observerStopRequested = true
@@ -315,7 +324,10 @@ extension CPU {
                     // Barriers are complete at once: memory accesses and
                     // maintenance are performed in order as they execute
                     // (a legal, strong implementation); PRFM is a hint.
-                    break
+                    // Counted so that no case is empty: an empty case would
+                    // jump straight back to the loop's head, and LLVM does not
+                    // copy a block that is its own successor into the cases.
+                    statistics.hintsAndBarriers &+= 1
                 case .ISB:
                     // Context synchronization: instructions already fetched
                     // are fetched again (the current block is dropped).
@@ -774,11 +786,11 @@ extension CPU {
                 }
                 break outer
             }
-            // Not a taken branch (those went to `run` or `loop` with their target).
-            pc &+= 4
-            slot += 1
+            // Not a taken branch (those went to `run` or `loop` with their
+            // target): the next slot, at the loop's head.
             if Mode.observed {
                 // Observed, every instruction comes through `loop`.
+                pc &+= 4
                 executed &+= instructions(from: runPC, to: pc)
                 continue loop
             }

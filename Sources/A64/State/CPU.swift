@@ -65,6 +65,8 @@ public struct CPUStatistics {
     /// I-cache hits found by the fetch hit path (CachedAccess.fetchBlock),
     /// not counted in the I-cache's own statistics.
     public var l1InstructionFastHits: UInt64 = 0
+    /// NOP, PRFM and the barriers executed (no other effect here).
+    public var hintsAndBarriers: UInt64 = 0
 }
 
 /// One AArch64 processing element: registers, PSTATE, system registers, and
