@@ -151,16 +151,7 @@ extension CPU {
                 slot = page + Int(offset &>> 2)
                 return true
             }
-            // The loop's head steps to the next slot, so that a case that
-            // does not branch goes straight to it; LLVM copies that block,
-            // with the dispatch, into every such case (Package.swift): each
-            // case's own jump through the table is predicted apart. The
-            // run starts a slot back.
-            pc &-= 4
-            slot -= 1
         sequential: while true {
-            pc &+= 4
-            slot += 1
             if Mode.observed {
                 if observerStopRequested || observer!.beforeInstruction(self, pc: pc) {
                     observerStopRequested = true
@@ -787,10 +778,14 @@ extension CPU {
                 break outer
             }
             // Not a taken branch (those went to `run` or `loop` with their
-            // target): the next slot, at the loop's head.
+            // target): the next slot. LLVM copies this step, with the
+            // dispatch at the loop's head, into every case that ends here
+            // (Package.swift): each case's own jump through the table is
+            // predicted apart.
+            pc &+= 4
+            slot += 1
             if Mode.observed {
                 // Observed, every instruction comes through `loop`.
-                pc &+= 4
                 executed &+= instructions(from: runPC, to: pc)
                 continue loop
             }
