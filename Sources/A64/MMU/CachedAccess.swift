@@ -242,10 +242,10 @@ extension CPU {
         if base & ~0xFFF == fetchHit.pageVA {
             let pa = base &+ fetchHit.paDelta
             let shift = fetchHit.shift
-            let slot = fetchHit.lastSlot[Int(truncatingIfNeeded: ((base &+ fetchHit.indexDelta) &>> shift) & fetchHit.setMask)]
+            let slot = fetchHit.lastSlot[fetchSet(base)]
             if fetchHit.tags[slot] == pa &>> shift && (!fetchHit.checkVMID || fetchHit.vmids[slot] == fetchPageVMID) {
                 statistics.l1InstructionFastHits &+= 1
-                return (UnsafeRawPointer(fetchHit.data + (slot &<< Int(shift))), fetchHit.decoded + slot &* fetchHit.stride)
+                return (UnsafeRawPointer(fetchHit.data + (slot &<< Int(shift))), decodedLine(slot))
             }
         }
         return try fetchBlockSlow(base)
@@ -258,10 +258,16 @@ extension CPU {
         fetchHit.pageVA = 1
     }
 
-    /// The I-cache set a fetch of `base` from `pa` falls in (VIPT: indexed
-    /// by the VA), as InstructionCache computes it.
-    @inline(__always) func fetchSet(_ base: UInt64, _ pa: UInt64) -> Int {
-        Int(((fetchHit.indexByVA ? base : pa) &>> fetchHit.shift) & fetchHit.setMask)
+    /// The I-cache set a fetch of `base` in the fetch page falls in, as
+    /// InstructionCache computes it: from the PA, or the VA (VIPT), by
+    /// the page's `indexDelta`.
+    @inline(__always) func fetchSet(_ base: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((base &+ fetchHit.indexDelta) &>> fetchHit.shift) & fetchHit.setMask)
+    }
+
+    /// The decoded slots of the line in I-cache slot `slot`.
+    @inline(__always) func decodedLine(_ slot: Int) -> UnsafeMutablePointer<Decoded> {
+        fetchHit.decoded + slot &* fetchHit.stride
     }
 
     /// Another page, another line, no I-cache, or no cache model.
@@ -292,7 +298,7 @@ extension CPU {
         guard fetchPageViaICache, let icache else { return fetchWithoutAllocating(pa) }
         // Not the slot that hit last: the I-cache's own lookup, then a fill;
         // the slot becomes the set's last.
-        let set = fetchSet(base, pa)
+        let set = fetchSet(base)
         let vmid = fetchPageVMID
         var slot: Int
         if let s = icache.lookup(va: base, pa: pa, vmid: vmid) {
@@ -301,7 +307,7 @@ extension CPU {
             slot = fillInstructionCache(icache, base, pa, vmid: vmid)
         }
         fetchHit.lastSlot[set] = slot
-        return (UnsafeRawPointer(icache.bytes(slot)), icacheDecoded! + slot * fetchHit.stride)
+        return (UnsafeRawPointer(icache.bytes(slot)), decodedLine(slot))
     }
 
     /// An I-cache miss: the line is filled from the point of unification
@@ -320,7 +326,7 @@ extension CPU {
                 into.update(from: (ram + Int(line &- ramBase)).assumingMemoryBound(to: UInt8.self), count: lineSize)
             }
         }
-        let decoded = icacheDecoded! + slot * fetchHit.stride
+        let decoded = decodedLine(slot)
         decoded.update(repeating: Decoded(), count: words)
         if explainStale { observer?.instructionCacheFilled(self, slot: slot, va: base, pa: pa, vmid: vmid, cacheable: cacheable) }
         return slot

@@ -137,10 +137,10 @@ public final class CPU {
     let softTLBStorage: UnsafeMutablePointer<SoftTLBEntry>
     /// A bit per software-TLB context that may hold an entry.
     var softTLBFilled: UInt8 = 0
-    /// The L1 instruction cache (cache model on and CTR_EL0.DIC = 0), and
-    /// the decoded form of each of its lines (reset when the line is filled).
+    /// The L1 instruction cache (cache model on and CTR_EL0.DIC = 0); the
+    /// decoded form of each of its lines (reset when the line is filled) is
+    /// `fetchHit.decoded`.
     public let icache: InstructionCache?
-    let icacheDecoded: UnsafeMutablePointer<Decoded>?
     /// One line fetched without allocating (DIC = 1, or a Non-cacheable
     /// fetch that may not allocate).
     let fetchScratch: UnsafeMutableRawPointer
@@ -245,16 +245,15 @@ public final class CPU {
         if c.enabled && !c.dic {
             let ic = InstructionCache(geometry: c.icache, policy: c.icachePolicy, seed: c.seed &+ 0x1CAC_4E &+ UInt64(index))
             icache = ic
-            icacheDecoded = Decoded.allocateBlocks(ic.slotCount, words: c.icache.lineSize / 4)
             let last = UnsafeMutablePointer<Int>.allocate(capacity: c.icache.sets)
             for s in 0..<c.icache.sets { last[s] = s * c.icache.ways }
             fetchHit = FetchHitPath(tags: ic.tags, vmids: ic.vmids, data: ic.data, lastSlot: last,
                                     shift: UInt64(c.icache.lineShift), setMask: UInt64(c.icache.sets - 1),
                                     indexByVA: c.icachePolicy == .vipt, checkVMID: c.icachePolicy == .vpipt,
-                                    stride: c.icache.lineSize / 4 + 1, decoded: icacheDecoded!)
+                                    stride: c.icache.lineSize / 4 + 1,
+                                    decoded: Decoded.allocateBlocks(ic.slotCount, words: c.icache.lineSize / 4))
         } else {
             icache = nil
-            icacheDecoded = nil
             // No I-cache: never used (fetchPageViaICache stays false).
             fetchHit = FetchHitPath(tags: Self.noTags, vmids: Self.noVMIDs, data: Self.noData, lastSlot: Self.noLastSlot,
                                     shift: 6, setMask: 0, indexByVA: false, checkVMID: false, stride: 17,
@@ -291,8 +290,10 @@ public final class CPU {
         v.base.deallocate()
         conditionTable.deallocate()
         softTLBStorage.deallocate()
-        icacheDecoded?.deallocate()
-        if icache != nil { fetchHit.lastSlot.deallocate() }
+        if icache != nil {
+            fetchHit.decoded.deallocate()
+            fetchHit.lastSlot.deallocate()
+        }
         fetchScratch.deallocate()
         fetchScratchDecoded.deallocate()
     }

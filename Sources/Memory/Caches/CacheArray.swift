@@ -80,18 +80,9 @@ public final class CacheArray {
     /// A slot of `set` to fill: an invalid one, else a seeded choice (the
     /// caller writes back or drops what it held).
     @inline(__always) func victim(set: Int) -> Int {
-        let tags = self.tags, ways = geometry.ways
-        let base = set &* ways
-        if invalidSlots != 0 {
-            var slot = base
-            let end = base &+ ways
-            while slot < end {
-                if tags[slot] == Self.invalid { return slot }
-                slot &+= 1
-            }
-        }
+        if invalidSlots != 0, let slot = find(Self.invalid, set: set) { return slot }
         generator = generator &* 6364136223846793005 &+ 1442695040888963407
-        return base &+ Int((generator >> 33) % UInt64(ways))
+        return set &* geometry.ways &+ Int((generator >> 33) % UInt64(geometry.ways))
     }
 
     /// `find` and, when the line is not there, `victim`: (true, its slot)

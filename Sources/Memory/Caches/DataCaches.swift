@@ -62,6 +62,11 @@ public final class DataCaches {
 
     // MARK: cacheable accesses (the coherent data view)
 
+    /// No L1 holds `line` any more.
+    @inline(__always) func forgetOwner(_ line: UInt64) {
+        if tracksOwners { owner[line] = nil }
+    }
+
     /// The L1 that holds `line` (its CPU and slot), if one does.
     @inline(__always) func holder(of line: UInt64) -> (cpu: Int, slot: Int)? {
         if !tracksOwners {
@@ -110,7 +115,7 @@ public final class DataCaches {
         if old != CacheArray.invalid {
             cache.statistics.evictions &+= 1
             if cache.dirty[slot] { writeBackToL2(old, from: cache.bytes(slot)); cache.statistics.writeBacks &+= 1 }
-            if tracksOwners { owner[old] = nil }
+            forgetOwner(old)
             cache.drop(slot)
         }
         // One probe of the owner table both asks and, below, records. With
@@ -301,7 +306,7 @@ public final class DataCaches {
             let c = l1[cpu]
             c.dropForMaintenance(s)
             c.statistics.maintenance &+= 1
-            if tracksOwners { owner[line] = nil }
+            forgetOwner(line)
         }
         if let s = l2.find(line, set: l2.set(ofIndex: line)) { l2.dropForMaintenance(s); l2.statistics.maintenance &+= 1 }
     }
@@ -336,7 +341,7 @@ public final class DataCaches {
             cache.statistics.writeBacks &+= 1
         }
         if op != .clean {
-            if level == 1 && tracksOwners { owner[line] = nil }
+            if level == 1 { forgetOwner(line) }
             cache.drop(slot)
         }
     }

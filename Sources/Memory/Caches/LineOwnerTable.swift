@@ -34,21 +34,11 @@ final class LineOwnerTable {
     }
 
     subscript(line: UInt64) -> Int? {
-        get {
-            var i = home(line)
-            while true {
-                let k = keys[i]
-                if k == line { return Int(owners[i]) }
-                if k == Self.empty { return nil }
-                i = (i &+ 1) & mask
-            }
-        }
+        get { owner(at: position(of: line)) }
         set {
-            var i = home(line)
-            while keys[i] != Self.empty && keys[i] != line { i = (i &+ 1) & mask }
+            let i = position(of: line)
             if let cpu = newValue {
-                keys[i] = line
-                owners[i] = Int32(cpu)
+                setOwner(at: i, line: line, cpu: cpu)
             } else if keys[i] == line {
                 remove(at: i)
             }
