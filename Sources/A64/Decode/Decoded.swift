@@ -19,10 +19,23 @@ public struct Decoded: Equatable {
     /// CSINC, CSINV, CSNEG, CCMN, CCMP): bit NZCV says whether condition `a`
     /// holds (InterpreterForms.swift). In the padding before `imm`.
     public var holds: UInt16 = 0
+    /// Where the slot is: its byte offset in its fetch block (the decoded
+    /// page or I-cache line), so that a case computes its PC from the
+    /// block's address instead of the loop keeping PC per instruction. A
+    /// slot keeps it for good: allocation, every reset (`clear`) and every
+    /// fill write it. In the padding too. 0 in a `Decoded` not in a block.
+    public var at: UInt16 = 0
+    /// Unused, but a field: with no padding in the struct, a `Decoded`
+    /// passed by value is its fields only. Padding bytes are left out of a
+    /// copy, and LLVM carried the word they share with `holds` and `at`
+    /// from one iteration of the interpreter's loop to the next, one
+    /// register or spill per call site that takes `d.value`.
+    var spare: UInt16 = 0
     public var imm: UInt64 = 0
 
     public init() {}
     public init(_ op: Op) { self.op = op }
+    init(_ op: Op, at: Int) { self.op = op; self.at = UInt16(truncatingIfNeeded: at) }
 
     /// Allocates the decoded slots of `blocks` fetch blocks of `words`
     /// instructions each: every block's slots start `.undecoded` and are
@@ -30,9 +43,17 @@ public struct Decoded: Equatable {
     static func allocateBlocks(_ blocks: Int, words: Int) -> UnsafeMutablePointer<Decoded> {
         let stride = words + 1
         let p = UnsafeMutablePointer<Decoded>.allocate(capacity: blocks * stride)
-        p.initialize(repeating: Decoded(), count: blocks * stride)
-        for b in 0..<blocks { p[b * stride + words] = Decoded(.runEnd) }
+        for b in 0..<blocks {
+            for i in 0..<words { (p + b * stride + i).initialize(to: Decoded(.undecoded, at: i << 2)) }
+            (p + b * stride + words).initialize(to: Decoded(.runEnd, at: words << 2))
+        }
         return p
+    }
+
+    /// Resets `count` slots of a block from its slot `first` to
+    /// `.undecoded`, keeping where each one is (`at`).
+    static func clear(_ block: UnsafeMutablePointer<Decoded>, from first: Int, count: Int) {
+        for i in first..<(first + count) { block[i] = Decoded(.undecoded, at: i << 2) }
     }
 }
 

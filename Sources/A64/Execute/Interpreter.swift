@@ -24,16 +24,24 @@ extension CPU {
     @inline(never)
     private func runLoop<Mode: InterpreterMode>(budget: Int, _: Mode.Type) -> Int {
         let x = self.x
-        var executed = 0
+        loopBlock.budget = budget
+        var budget: Int { loopBlock.budget }
+        loopBlock.executed = 0
+        var executed: Int { get { loopBlock.executed } set { loopBlock.executed = newValue } }
         // The fetch block the loop executes from: a 4K page of the decoded
         // cache (cache model off), or one I-cache line (cache model on).
-        var pageVA: UInt64 = 1          // never a block base: forces a lookup
-        var page = UnsafeMutablePointer<Decoded>(bitPattern: 16)!
-        var code = UnsafeRawPointer(bitPattern: 16)!
-        let blockMask: UInt64 = shared.dataCaches != nil ? UInt64(features.caches.icache.lineSize) &- 4 : PhysicalMemory.pageSize &- 4
-        // PC lives in a local while the loop runs; self.pc is written back
-        // before anything outside the loop can look at it.
-        var pc = self.pc
+        // (In the CPU's `loopBlock`, so in memory, not registers.)
+        var pageVA: UInt64 { get { loopBlock.va } set { loopBlock.va = newValue } }
+        var page: UnsafeMutablePointer<Decoded> { get { loopBlock.slots } set { loopBlock.slots = newValue } }
+        var blockMask: UInt64 { loopBlock.mask }
+        var runPC: UInt64 { get { loopBlock.runPC } set { loopBlock.runPC = newValue } }
+        var runRoom: Int { loopBlock.runRoom }
+        pageVA = 1          // never a block base: forces a lookup
+        var code: UnsafeRawPointer { get { loopBlock.code } set { loopBlock.code = newValue } }
+        loopBlock.mask = shared.dataCaches != nil ? UInt64(features.caches.icache.lineSize) &- 4 : PhysicalMemory.pageSize &- 4
+        // PC between runs (a run computes its cases' PCs from their slots).
+        var pc: UInt64 { get { loopBlock.pc } set { loopBlock.pc = newValue } }
+        pc = self.pc
         // The slot a run's budget ends at is put back when the run ends,
         // unless a write or an I-cache refill has reset it meanwhile.
         @inline(__always) func unpatch() {
@@ -116,40 +124,63 @@ extension CPU {
             // here.
             var slot = page + Int(offset &>> 2)
             if slot.pointee.op == .undecoded {
-                slot.pointee = shared.decode(code.load(fromByteOffset: Int(offset), as: UInt32.self))
+                var decoded = shared.decode(code.load(fromByteOffset: Int(offset), as: UInt32.self))
+                decoded.at = slot.pointee.at
+                slot.pointee = decoded
             }
-        run: while true {
             // The run of sequential slots from here: it stops at the block's
             // end (the `.runEnd` slot after every block) or where the budget
             // does, whichever comes first: a budget that ends inside the
             // block patches its slot to `.runEnd` for this run. No compare
             // per instruction, so the dispatch can be copied into every
-            // case's tail. The instructions a run retires are counted when
-            // it is left (`instructions(from: runPC, to: pc)`), not one by one.
+            // case's tail. PC is not kept per instruction either: a case that
+            // needs it computes it from its slot (`here`), and
+            // `pc` is set where the run is left. The instructions a run
+            // retires are counted then (`instructions(from: runPC, to: pc)`),
+            // not one by one.
             unpatch()
-            let runPC = pc
+            runPC = pc
+            // How far (in bytes of instructions) a run may go before less
+            // than a block of budget is left: a taken branch within the
+            // block goes straight on while it has not (`branch`).
+            let blockSlots = Int(truncatingIfNeeded: blockMask &>> 2) &+ 1
+            loopBlock.runRoom = min(budget &- executed &- blockSlots, 1 << 40) &<< 2
             if !Mode.observed {
                 let inBlock = Int(truncatingIfNeeded: (blockMask &- (pc &- pageVA)) &>> 2) &+ 1
                 let left = budget &- executed
                 if left < inBlock {
                     let p = slot + left
                     runEndPatchValue = p.pointee
-                    p.pointee = Decoded(.runEnd)
+                    p.pointee = Decoded(.runEnd, at: Int(p.pointee.at))
                     runEndPatch = p
                 }
             }
-            // A taken branch: its instructions are counted, and a target in
-            // the same block starts the next run at once (`continue run`),
-            // without the lookup at `loop`: a loop's backward branch, mostly.
-            // Returns false when `loop` must look the target up: another
-            // block, a misaligned PC, the budget spent, or an observer.
-            @inline(__always) func branch(to target: UInt64) -> Bool {
-                executed &+= instructions(from: runPC, to: pc &+ 4)
-                pc = target
+            // The PC of the slot: the block's address and where the slot is
+            // in it (`Decoded.at`, which no reset or patch changes).
+            @inline(__always) func here() -> UInt64 { pageVA &+ UInt64(slot.pointee.at) }
+            // A taken branch from `from` to `target`. A target in the same
+            // block goes on at once at the dispatch (`continue sequential`),
+            // without the lookup at `loop` or the run's head: a loop's
+            // backward branch, mostly. Its instructions are not counted
+            // there: `runPC` moves by as much as PC jumps, so that
+            // `instructions(from: runPC, to: pc)` still counts the whole run.
+            // That needs room for a whole block before the budget's end (the
+            // `runRoom` of this run), so that no run from the target can pass
+            // it; then no slot is patched either (a patch is made only with
+            // less left). Returns false, with `pc` and `executed` set, when
+            // `loop` must look the target up: another block, a misaligned
+            // PC, less than a block of budget, or an observer.
+            @inline(__always) func branch(from: UInt64, to target: UInt64) -> Bool {
+                runPC &+= target &- (from &+ 4)
                 let offset = target &- pageVA
-                guard !Mode.observed, offset & ~blockMask == 0, executed < budget else { return false }
-                slot = page + Int(offset &>> 2)
-                return true
+                if !Mode.observed, offset & ~blockMask == 0,
+                   Int(truncatingIfNeeded: target &- runPC) <= runRoom {
+                    slot = page + Int(offset &>> 2)
+                    return true
+                }
+                pc = target
+                executed &+= instructions(from: runPC, to: pc)
+                return false
             }
         sequential: while true {
             if Mode.observed {
@@ -170,10 +201,12 @@ extension CPU {
                 switch d.op {
                 case .undecoded:
                     // The slot's first execution: `loop` decodes it.
+                    pc = here()
                     executed &+= instructions(from: runPC, to: pc)
                     continue loop
                 case .runEnd:
                     // The block's end, or the budget's: `loop` goes on.
+                    pc = here()
                     executed &+= instructions(from: runPC, to: pc)
                     continue loop
                 case .UNDEFINED:
@@ -181,9 +214,9 @@ extension CPU {
 
                 // MARK: Data processing - immediate
                 case .ADR:
-                    x[d.rd] = pc &+ d.imm
+                    x[d.rd] = here() &+ d.imm
                 case .ADRP:
-                    x[d.rd] = (pc & ~0xFFF) &+ d.imm
+                    x[d.rd] = (here() & ~0xFFF) &+ d.imm
                 case .ADD_imm:
                     let r = x[d.rn] &+ d.imm
                     x[d.rd] = d.sf ? r : r & 0xFFFF_FFFF
@@ -250,30 +283,32 @@ extension CPU {
 
                 // MARK: Branches, exception generation, system
                 case .B_cond:
-                    if conditionHolds(mask: d.holds) { if branch(to: pc &+ d.imm) { continue run }; continue loop }
+                    if conditionHolds(mask: d.holds) { let pc = here(); if branch(from: pc, to: pc &+ d.imm) { continue sequential }; continue loop }
                 case .B:
-                    if branch(to: pc &+ d.imm) { continue run }; continue loop
+                    let pc = here(); if branch(from: pc, to: pc &+ d.imm) { continue sequential }; continue loop
                 case .BL:
+                    let pc = here()
                     x[30] = pc &+ 4
-                    if branch(to: pc &+ d.imm) { continue run }; continue loop
+                    if branch(from: pc, to: pc &+ d.imm) { continue sequential }; continue loop
                 case .BR, .RET:
-                    if branch(to: x[d.rn]) { continue run }; continue loop
+                    if branch(from: here(), to: x[d.rn]) { continue sequential }; continue loop
                 case .BLR:
-                    let target = x[d.rn]
+                    let pc = here(), target = x[d.rn]
                     x[30] = pc &+ 4
-                    if branch(to: target) { continue run }; continue loop
+                    if branch(from: pc, to: target) { continue sequential }; continue loop
                 case .CBZ:
-                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) == 0 { if branch(to: pc &+ d.imm) { continue run }; continue loop }
+                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) == 0 { let pc = here(); if branch(from: pc, to: pc &+ d.imm) { continue sequential }; continue loop }
                 case .CBNZ:
-                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) != 0 { if branch(to: pc &+ d.imm) { continue run }; continue loop }
+                    if (d.sf ? x[d.rd] : x[d.rd] & 0xFFFF_FFFF) != 0 { let pc = here(); if branch(from: pc, to: pc &+ d.imm) { continue sequential }; continue loop }
                 case .TBZ:
-                    if (x[d.rd] &>> UInt64(d.a)) & 1 == 0 { if branch(to: pc &+ d.imm) { continue run }; continue loop }
+                    if (x[d.rd] &>> UInt64(d.a)) & 1 == 0 { let pc = here(); if branch(from: pc, to: pc &+ d.imm) { continue sequential }; continue loop }
                 case .TBNZ:
-                    if (x[d.rd] &>> UInt64(d.a)) & 1 != 0 { if branch(to: pc &+ d.imm) { continue run }; continue loop }
+                    if (x[d.rd] &>> UInt64(d.a)) & 1 != 0 { let pc = here(); if branch(from: pc, to: pc &+ d.imm) { continue sequential }; continue loop }
                 case .HLT:
                     // Semihosting (the Arm semihosting spec, AArch64: HLT #0xF000).
                     // Any other HLT is UNDEFINED: halting debug is not enabled.
                     guard d.imm == 0xF000, let host else { throw CPUException.undefined }
+                    pc = here()
                     self.pc = pc
                     try host.semihostingCall(self)
                     if stopReason != nil { pc &+= 4; executed &+= instructions(from: runPC, to: pc); break outer }
@@ -282,6 +317,7 @@ extension CPU {
                 case .BRK:
                     throw CPUException.exception(ExceptionRecord(.brk, iss: UInt32(d.imm)))
                 case .HVC:
+                    pc = here()
                     // C6.2.115 HVC: UNDEFINED at EL0 and when HCR_EL2.HCD = 1.
                     // Without EL2 the board's firmware (PSCI) may answer it.
                     if currentEL == 0 { throw CPUException.undefined }
@@ -294,6 +330,7 @@ extension CPU {
                                                                      returnTo: .nextInstruction))
                     }
                 case .SMC:
+                    pc = here()
                     // C6.2.283 SMC: UNDEFINED at EL0; trapped from EL1 by
                     // HCR_EL2.TSC (preferred return: the SMC itself). EL3 is
                     // not implemented: with EL2 the board's firmware answers
@@ -306,6 +343,7 @@ extension CPU {
                     try firmwareCall(.smc, pc: pc)
                     if stopReason != nil || poweredOff { pc &+= 4; executed &+= instructions(from: runPC, to: pc); break outer }
                 case .ERET:
+                    pc = here()
                     let retired = instructions(from: runPC, to: pc &+ 4)
                     pc = try exceptionReturn(at: pc)
                     pageVA = 1
@@ -320,6 +358,7 @@ extension CPU {
                     // copy a block that is its own successor into the cases.
                     statistics.hintsAndBarriers &+= 1
                 case .ISB:
+                    pc = here()
                     // Context synchronization: instructions already fetched
                     // are fetched again (the current block is dropped).
                     pc &+= 4; executed &+= instructions(from: runPC, to: pc)
@@ -329,6 +368,7 @@ extension CPU {
                 case .SEVL:
                     setEventRegister()
                 case .WFI:
+                    pc = here()
                     try checkWaitTrap(isWFE: false)
                     // D1.6.2: WFI completes at once if an interrupt is pending
                     // (whatever PSTATE's masks); otherwise the CPU sleeps until one.
@@ -338,6 +378,7 @@ extension CPU {
                         break outer
                     }
                 case .WFE:
+                    pc = here()
                     try checkWaitTrap(isWFE: true)
                     // With the event register set WFE clears it and goes on;
                     // otherwise this CPU yields the rest of its turn (a WFE may
@@ -350,16 +391,19 @@ extension CPU {
                 case .CLREX:
                     clearExclusiveMonitor()
                 case .MSR_imm:
+                    pc = here()
                     try writePSTATEField(PSTATEField(rawValue: d.a)!, UInt64(d.b),
                                          op1: UInt32(d.c >> 3), op2: UInt32(d.c & 7))
                     pc &+= 4; executed &+= instructions(from: runPC, to: pc)
                     continue outer
                 case .MRS:
+                    pc = here()
                     executedInRun = executed &+ instructions(from: runPC, to: pc)
                     let i = try checkSystemRegisterAccess(Int(d.imm), isRead: true, rt: d.b)
                     x[d.rd] = readSystemRegister(i)
                     if observer != nil { observeSystemRegister(i, isRead: true, value: x[d.rd], pc: pc) }
                 case .MSR_reg:
+                    pc = here()
                     executedInRun = executed &+ instructions(from: runPC, to: pc)
                     let i = try checkSystemRegisterAccess(Int(d.imm), isRead: false, rt: d.b)
                     writeSystemRegister(i, x[d.rd])
@@ -367,6 +411,7 @@ extension CPU {
                     pc &+= 4; executed &+= instructions(from: runPC, to: pc)
                     continue outer
                 case .SYS:
+                    pc = here()
                     let row = SystemInstructions.table[Int(d.imm)]
                     try checkSystemInstruction(row, rt: d.b)
                     if observer != nil {
@@ -476,11 +521,11 @@ extension CPU {
                 case .LDRSW_post: try load(d.value, 2, 4, true, true)
                 case .LDRSW_reg: x[d.rd] = signExtend(try read32(x[d.rn] &+ extendReg(x[d.rm], d.a, d.b)), 32)
                 case .LDRW_lit:
-                    x[d.rd] = try read32(pc &+ d.imm)
+                    x[d.rd] = try read32(here() &+ d.imm)
                 case .LDRX_lit:
-                    x[d.rd] = try read64(pc &+ d.imm)
+                    x[d.rd] = try read64(here() &+ d.imm)
                 case .LDRSW_lit:
-                    x[d.rd] = signExtend(try read32(pc &+ d.imm), 32)
+                    x[d.rd] = signExtend(try read32(here() &+ d.imm), 32)
                 case .STPW_off: try storePair(d.value, 0, 4)
                 case .STPW_pre: try storePair(d.value, 1, 4)
                 case .STPW_post: try storePair(d.value, 2, 4)
@@ -759,9 +804,10 @@ extension CPU {
                      .TRN2, .ZIP1, .ZIP2, .EXT, .MOVI, .ORR_vecimm, .BIC_vecimm, .SSHR, .USHR, .SSRA, .USRA,
                      .SRSHR, .URSHR, .SRSRA, .URSRA, .SHL, .SLI, .SRI, .SQSHL_imm, .UQSHL_imm, .SQSHLU, .SHRN,
                      .RSHRN, .SQSHRN, .UQSHRN, .SQRSHRN, .UQRSHRN, .SQSHRUN, .SQRSHRUN, .SSHLL, .USHLL:
-                    try executeFPSIMD(d.value, pc: pc)
+                    try executeFPSIMD(d.value, pc: here())
                 }
             } catch {
+                pc = here()
                 executed &+= instructions(from: runPC, to: pc)
                 switch error {
                 case .exception(let e):
@@ -782,14 +828,13 @@ extension CPU {
             // dispatch at the loop's head, into every case that ends here
             // (Package.swift): each case's own jump through the table is
             // predicted apart.
-            pc &+= 4
             slot += 1
             if Mode.observed {
                 // Observed, every instruction comes through `loop`.
+                pc = here()
                 executed &+= instructions(from: runPC, to: pc)
                 continue loop
             }
-        }
         }
         }
         }

@@ -327,7 +327,7 @@ extension CPU {
             }
         }
         let decoded = decodedLine(slot)
-        decoded.update(repeating: Decoded(), count: words)
+        Decoded.clear(decoded, from: 0, count: words)
         if explainStale { observer?.instructionCacheFilled(self, slot: slot, va: base, pa: pa, vmid: vmid, cacheable: cacheable) }
         return slot
     }
@@ -344,7 +344,7 @@ extension CPU {
                 : fetchPage.cacheable ? caches.pointOfUnificationByte(a) : ram.load(fromByteOffset: Int(a - ramBase), as: UInt8.self)
             fetchScratch.storeBytes(of: byte, toByteOffset: i, as: UInt8.self)
         }
-        fetchScratchDecoded.update(repeating: Decoded(), count: lineSize / 4)
+        Decoded.clear(fetchScratchDecoded, from: 0, count: lineSize / 4)
         return (UnsafeRawPointer(fetchScratch), fetchScratchDecoded)
     }
 

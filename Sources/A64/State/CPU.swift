@@ -226,6 +226,26 @@ public final class CPU {
     /// touched only where a run starts or ends.
     var runEndPatch: UnsafeMutablePointer<Decoded>? = nil
     var runEndPatchValue = Decoded()
+    /// The interpreter loop's fetch block and run (Interpreter.swift), in
+    /// the CPU object, not in locals: LLVM keeps a loop's locals in
+    /// registers where it can, and these, used only by taken branches and
+    /// where a block or run starts or ends, crowded out of them the slot
+    /// and register file that every instruction uses.
+    var loopBlock = InterpreterBlock()
+
+    struct InterpreterBlock {
+        /// The block's address: not a block base until the first lookup.
+        var va: UInt64 = 1
+        var slots = UnsafeMutablePointer<Decoded>(bitPattern: 16)!
+        /// Offsets in a block: its size - 4.
+        var mask: UInt64 = 0
+        var runPC: UInt64 = 0
+        var runRoom = 0
+        var code = UnsafeRawPointer(bitPattern: 16)!
+        var pc: UInt64 = 0
+        var executed = 0
+        var budget = 0
+    }
 
     public init(index: Int, shared: SharedProcessorState, features: ProcessorFeatures = ProcessorFeatures()) {
         self.features = features

@@ -164,7 +164,7 @@ public final class SharedProcessorState {
                     // re-decodes them lazily; the page stays watched.
                     let from = max(pa, pagePA), to = min(pa + UInt64(size), pagePA + PhysicalMemory.pageSize)
                     let first = Int((from - pagePA) >> 2), end = Int((to - pagePA + 3) >> 2)
-                    (p + first).update(repeating: Decoded(), count: end - first)
+                    Decoded.clear(p, from: first, count: end - first)
                 }
             }
             page += 1
