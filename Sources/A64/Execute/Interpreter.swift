@@ -35,7 +35,7 @@ extension CPU {
         var page: UnsafeMutablePointer<Decoded> { get { loopBlock.slots } set { loopBlock.slots = newValue } }
         var blockMask: UInt64 { loopBlock.mask }
         var runPC: UInt64 { get { loopBlock.runPC } set { loopBlock.runPC = newValue } }
-        var runRoom: Int { loopBlock.runRoom }
+        var runFloor: UInt64 { loopBlock.runFloor }
         pageVA = 1          // never a block base: forces a lookup
         var code: UnsafeRawPointer { get { loopBlock.code } set { loopBlock.code = newValue } }
         loopBlock.mask = shared.dataCaches != nil ? UInt64(features.caches.icache.lineSize) &- 4 : PhysicalMemory.pageSize &- 4
@@ -140,14 +140,15 @@ extension CPU {
             // not one by one.
             unpatch()
             runPC = pc
-            // How far (in bytes of instructions) a run may go before less
-            // than a block of budget is left: a taken branch within the
-            // block goes straight on while it has not (`branch`).
-            let blockSlots = Int(truncatingIfNeeded: blockMask &>> 2) &+ 1
-            loopBlock.runRoom = min(budget &- executed &- blockSlots, 1 << 40) &<< 2
+            let left = budget &- executed
+            // The lowest `runPC` (see `branch`) with which a run from
+            // anywhere in the block reaches the block's end within the
+            // budget: the block's end less the budget left, in bytes (a
+            // budget beyond any block's reach counts as 2^40).
+            loopBlock.runFloor = pageVA &+ (blockMask &+ 4)
+                &- (UInt64(truncatingIfNeeded: left < 1 << 40 ? left : 1 << 40) &<< 2)
             if !Mode.observed {
                 let inBlock = Int(truncatingIfNeeded: (blockMask &- (pc &- pageVA)) &>> 2) &+ 1
-                let left = budget &- executed
                 if left < inBlock {
                     let p = slot + left
                     runEndPatchValue = p.pointee
@@ -164,17 +165,18 @@ extension CPU {
             // backward branch, mostly. Its instructions are not counted
             // there: `runPC` moves by as much as PC jumps, so that
             // `instructions(from: runPC, to: pc)` still counts the whole run.
-            // That needs room for a whole block before the budget's end (the
-            // `runRoom` of this run), so that no run from the target can pass
-            // it; then no slot is patched either (a patch is made only with
-            // less left). Returns false, with `pc` and `executed` set, when
-            // `loop` must look the target up: another block, a misaligned
-            // PC, less than a block of budget, or an observer.
+            // That needs the budget left to cover a run from the target to
+            // the block's end, wherever the target is: then `runPC` is at
+            // least `runFloor`. (A slot patched for the budget may still be
+            // met on the way: it ends the run early, which `loop` takes
+            // as any other end.) Returns false, with `pc` and `executed` set,
+            // when `loop` must look the target up: another block, a
+            // misaligned PC, less budget left, or an observer.
             @inline(__always) func branch(from: UInt64, to target: UInt64) -> Bool {
                 runPC &+= target &- (from &+ 4)
                 let offset = target &- pageVA
                 if !Mode.observed, offset & ~blockMask == 0,
-                   Int(truncatingIfNeeded: target &- runPC) <= runRoom {
+                   Int(truncatingIfNeeded: runPC &- runFloor) >= 0 {
                     slot = page + Int(offset &>> 2)
                     return true
                 }

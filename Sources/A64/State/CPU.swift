@@ -240,7 +240,7 @@ public final class CPU {
         /// Offsets in a block: its size - 4.
         var mask: UInt64 = 0
         var runPC: UInt64 = 0
-        var runRoom = 0
+        var runFloor: UInt64 = 0
         var code = UnsafeRawPointer(bitPattern: 16)!
         var pc: UInt64 = 0
         var executed = 0
