@@ -96,7 +96,14 @@ public final class CPU {
     var fpTrapEL: UInt8 = 0
     public var pc: UInt64 = 0
     /// PSTATE.{N,Z,C,V} in bits 31..28, as in NZCV and SPSR.
-    public var nzcv: UInt32 = 0
+    public var nzcv: UInt32 {
+        @inline(__always) get { flags &<< 28 }
+        @inline(__always) set { flags = newValue &>> 28 }
+    }
+    /// PSTATE.{N,Z,C,V} as kept: in bits 3..0, so that a condition is one
+    /// shift of its row of the condition table by it, and an instruction
+    /// that sets the flags stores them without shifting them into place.
+    var flags: UInt32 = 0
     /// CPU.conditionHoldsTable, where the interpreter reaches it without a
     /// lazy-initialisation check.
     let conditionTable: UnsafeMutablePointer<UInt16>
@@ -380,13 +387,13 @@ public final class CPU {
     /// ConditionHolds (ARM ARM J1, shared/functions/system), as a table:
     /// bit NZCV of entry `cond` says whether the condition holds.
     @inline(__always) func conditionHolds(_ cond: UInt8) -> Bool {
-        (conditionTable[Int(cond & 15)] &>> UInt16(nzcv >> 28)) & 1 != 0
+        (conditionTable[Int(cond & 15)] &>> UInt16(flags)) & 1 != 0
     }
 
     /// ConditionHolds for an instruction whose row of the table its decoded
     /// form holds (`Decoded.holds`).
     @inline(__always) func conditionHolds(mask: UInt16) -> Bool {
-        (UInt32(mask) &>> (nzcv &>> 28)) & 1 != 0
+        (UInt32(mask) &>> flags) & 1 != 0
     }
 
     /// The table `conditionHolds` reads, built from `conditionHoldsSlow`.
