@@ -9,18 +9,19 @@ final class InterpreterFormsTests: XCTestCase {
     /// ADD, ADDS, SUB, SUBS (shifted register) and AND, ANDS, ORR, EOR
     /// (shifted register), with every shift type and both widths, against
     /// C6.2's pseudocode: ShiftReg, then AddWithCarry or the logical
-    /// operation. LSL runs the forms; LSR, ASR and ROR the general ops.
+    /// operation. LSL runs the forms; LSR, ASR and ROR the general ops. A
+    /// third of them shift by 0: 64-bit ADD and SUBS have forms for that.
     func testShiftedRegisterOperationsComputeThePseudocodesResult() {
         var x: UInt64 = 0x5EED                      // xorshift: a failure repeats
         func next() -> UInt64 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x }
         let edges: [UInt64] = [0, 1, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF, 1 << 63, ~0]
-        var forms = 0
+        var forms = 0, unshifted = 0
         for i in 0..<4000 {
             let isLogical = i & 1 == 1
             let sf = next() & 1 == 1
             let opc = UInt32(truncatingIfNeeded: next() & 3)           // AND ORR EOR ANDS / ADD ADDS SUB SUBS
             let shift = UInt32(truncatingIfNeeded: next() % (isLogical ? 4 : 3))   // ROR is reserved for add/sub
-            let amount = UInt32(truncatingIfNeeded: next() % (sf ? 64 : 32))
+            let amount = i % 3 == 0 ? 0 : UInt32(truncatingIfNeeded: next() % (sf ? 64 : 32))
             let a = i % 5 == 0 ? edges[Int(next() % 7)] : next()
             let b = i % 7 == 0 ? edges[Int(next() % 7)] : next()
             let word: UInt32
@@ -31,6 +32,11 @@ final class InterpreterFormsTests: XCTestCase {
                     | 2 << 16 | amount << 10 | 1 << 5 | 3
             }
             if Decoder.decode(word).interpreterForm.op != Decoder.decode(word).op { forms += 1 }
+            let form = Decoder.decode(word).interpreterForm.op
+            if form == .ADDX_reg || form == .SUBSX_reg { unshifted += 1 }
+            XCTAssertEqual(form == .ADDX_reg || form == .SUBSX_reg,
+                           !isLogical && sf && shift == 0 && amount == 0 && (opc == 0 || opc == 3),
+                           "word \(String(word, radix: 16)): ADDX_reg and SUBSX_reg exactly for LSL #0")
             XCTAssertEqual(Decoder.decode(word).interpreterForm.op != Decoder.decode(word).op, shift == 0,
                            "word \(String(word, radix: 16)): a form exactly for LSL")
 
@@ -58,6 +64,7 @@ final class InterpreterFormsTests: XCTestCase {
             XCTAssertEqual(h.flags, flags, "word \(String(word, radix: 16)), X1 \(a), X2 \(b)")
         }
         XCTAssertGreaterThan(forms, 1000, "the LSL forms ran")
+        XCTAssertGreaterThan(unshifted, 50, "the LSL #0 forms ran")
     }
 
     /// LDR and STR (register) of every size with extend LSL/UXTX, scaled

@@ -149,6 +149,7 @@ public enum Op: UInt16 {
     // The 64-bit (sf = 1) operations of the most frequent add and subtract
     // forms: no width test.
     case ADDX_imm, SUBX_imm, SUBSX_imm, ADDX_lsl, SUBX_lsl, SUBSX_lsl
+    case ADDX_reg, SUBSX_reg         // and with LSL #0: ADD, CMP (registers)
     // ADD (extended register) with a zero-extending (UXTB...UXTX, option
     // < 4) or a sign-extending (SXTB...SXTX) ExtendReg: c = 64 - the
     // extended width; X[m] << c, shifted back by c, is the extension.

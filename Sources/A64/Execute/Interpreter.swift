@@ -680,6 +680,11 @@ extension CPU {
                 case .SUBSX_lsl:
                     let (r, f) = subtractWithFlags64(x[d.rn], x[d.rm] &<< UInt64(d.b))
                     nzcv = f; x[d.rd] = r
+                case .ADDX_reg:
+                    x[d.rd] = x[d.rn] &+ x[d.rm]
+                case .SUBSX_reg:
+                    let (r, f) = subtractWithFlags64(x[d.rn], x[d.rm])
+                    nzcv = f; x[d.rd] = r
                 case .ADDS_lsl:
                     let op2 = x[d.rm] &<< UInt64(d.b)
                     let (r, f) = d.sf ? addWithCarry64(x[d.rn], op2, 0) : addWithCarry32(x[d.rn], op2, 0)

@@ -13,6 +13,11 @@ extension Decoded {
         let byField = Decoded.formsByFieldIndex, wide = Decoded.forms64Index
         if Int(op.rawValue) < byField.count, let (field, form) = byField[Int(op.rawValue)], a == field { d.op = form }
         if sf, Int(d.op.rawValue) < wide.count, let form = wide[Int(d.op.rawValue)] { d.op = form }
+        // Shift amount 0 (`b`), the commonest ADD and CMP of two registers.
+        if b == 0 {
+            if d.op == .ADDX_lsl { d.op = .ADDX_reg }
+            if d.op == .SUBSX_lsl { d.op = .SUBSX_reg }
+        }
         // UBFM and SBFM (the ARM ARM pages' Operation): DecodeBitMasks' wmask and
         // tmask come down to one mask and at most two shifts once immr (a)
         // and imms (b) are known. Every alias (LSL, LSR, ASR, UXTB, SXTW...)
