@@ -23,24 +23,31 @@ extension CPU {
 
     @inline(never)
     private func runLoop<Mode: InterpreterMode>(budget: Int, _: Mode.Type) -> Int {
+        // Only the slot, the register file and the CPU live in registers
+        // across the switch. The rest of the loop's state is in the CPU's
+        // `loopState`, read and written through these local views: LLVM
+        // kept such locals in registers where it could, and the cases
+        // then moved the slot and register file about to make room.
         let x = self.x
-        loopBlock.budget = budget
-        var budget: Int { loopBlock.budget }
-        loopBlock.executed = 0
-        var executed: Int { get { loopBlock.executed } set { loopBlock.executed = newValue } }
+        loopState.budget = budget
+        var budget: Int { loopState.budget }
+        loopState.executed = 0
+        var executed: Int { get { loopState.executed } set { loopState.executed = newValue } }
         // The fetch block the loop executes from: a 4K page of the decoded
         // cache (cache model off), or one I-cache line (cache model on).
-        // (In the CPU's `loopBlock`, so in memory, not registers.)
-        var pageVA: UInt64 { get { loopBlock.va } set { loopBlock.va = newValue } }
-        var page: UnsafeMutablePointer<Decoded> { get { loopBlock.slots } set { loopBlock.slots = newValue } }
-        var blockMask: UInt64 { loopBlock.mask }
-        var runPC: UInt64 { get { loopBlock.runPC } set { loopBlock.runPC = newValue } }
-        var runFloor: UInt64 { loopBlock.runFloor }
+        var pageVA: UInt64 { get { loopState.va } set { loopState.va = newValue } }
+        var page: UnsafeMutablePointer<Decoded> { get { loopState.slots } set { loopState.slots = newValue } }
+        var code: UnsafeRawPointer { get { loopState.code } set { loopState.code = newValue } }
+        var blockMask: UInt64 { loopState.mask }
         pageVA = 1          // never a block base: forces a lookup
-        var code: UnsafeRawPointer { get { loopBlock.code } set { loopBlock.code = newValue } }
-        loopBlock.mask = shared.dataCaches != nil ? UInt64(features.caches.icache.lineSize) &- 4 : PhysicalMemory.pageSize &- 4
-        // PC between runs (a run computes its cases' PCs from their slots).
-        var pc: UInt64 { get { loopBlock.pc } set { loopBlock.pc = newValue } }
+        loopState.mask = shared.dataCaches != nil ? UInt64(features.caches.icache.lineSize) &- 4 : PhysicalMemory.pageSize &- 4
+        // The current run (see `branch`).
+        var runPC: UInt64 { get { loopState.runPC } set { loopState.runPC = newValue } }
+        var runFloor: UInt64 { loopState.runFloor }
+        // PC between runs (a run computes its cases' PCs from their slots);
+        // self.pc is written back before anything outside the loop can
+        // look at it.
+        var pc: UInt64 { get { loopState.pc } set { loopState.pc = newValue } }
         pc = self.pc
         // The slot a run's budget ends at is put back when the run ends,
         // unless a write or an I-cache refill has reset it meanwhile.
@@ -134,10 +141,10 @@ extension CPU {
             // block patches its slot to `.runEnd` for this run. No compare
             // per instruction, so the dispatch can be copied into every
             // case's tail. PC is not kept per instruction either: a case that
-            // needs it computes it from its slot (`here`), and
-            // `pc` is set where the run is left. The instructions a run
-            // retires are counted then (`instructions(from: runPC, to: pc)`),
-            // not one by one.
+            // needs it computes it from its slot (`here`), and `pc` is set
+            // where the run is left. The instructions a run retires are
+            // counted then (`instructions(from: runPC, to: pc)`), not one by
+            // one.
             unpatch()
             runPC = pc
             let left = budget &- executed
@@ -145,7 +152,7 @@ extension CPU {
             // anywhere in the block reaches the block's end within the
             // budget: the block's end less the budget left, in bytes (a
             // budget beyond any block's reach counts as 2^40).
-            loopBlock.runFloor = pageVA &+ (blockMask &+ 4)
+            loopState.runFloor = pageVA &+ (blockMask &+ 4)
                 &- (UInt64(truncatingIfNeeded: left < 1 << 40 ? left : 1 << 40) &<< 2)
             if !Mode.observed {
                 let inBlock = Int(truncatingIfNeeded: (blockMask &- (pc &- pageVA)) &>> 2) &+ 1

@@ -233,22 +233,26 @@ public final class CPU {
     /// touched only where a run starts or ends.
     var runEndPatch: UnsafeMutablePointer<Decoded>? = nil
     var runEndPatchValue = Decoded()
-    /// The interpreter loop's fetch block and run (Interpreter.swift), in
-    /// the CPU object, not in locals: LLVM keeps a loop's locals in
-    /// registers where it can, and these, used only by taken branches and
-    /// where a block or run starts or ends, crowded out of them the slot
-    /// and register file that every instruction uses.
-    var loopBlock = InterpreterBlock()
+    /// The interpreter loop's state but its slot (Interpreter.swift): the
+    /// fetch block, the run, PC between runs, the budget. In the CPU object,
+    /// not in locals: LLVM keeps a loop's locals in registers where it can,
+    /// and these, used only by taken branches and where a block or run
+    /// starts or ends, crowded out of them the slot and register file that
+    /// every instruction uses.
+    var loopState = InterpreterLoopState()
 
-    struct InterpreterBlock {
-        /// The block's address: not a block base until the first lookup.
+    struct InterpreterLoopState {
+        /// The fetch block's address (not a block base until the first
+        /// lookup), its decoded slots and its instruction words.
         var va: UInt64 = 1
         var slots = UnsafeMutablePointer<Decoded>(bitPattern: 16)!
+        var code = UnsafeRawPointer(bitPattern: 16)!
         /// Offsets in a block: its size - 4.
         var mask: UInt64 = 0
+        /// The current run's start, moved by its taken branches, and the
+        /// lowest value that leaves a block's run within the budget.
         var runPC: UInt64 = 0
         var runFloor: UInt64 = 0
-        var code = UnsafeRawPointer(bitPattern: 16)!
         var pc: UInt64 = 0
         var executed = 0
         var budget = 0
