@@ -13,12 +13,14 @@ final class InterpreterRunTests: XCTestCase {
     /// end anywhere in it: after every call, X0 and PC say exactly how many
     /// instructions retired, and the slot the budget ended at runs as the
     /// ADD it is on the next call.
-    private func checkBudgets(_ caches: CacheConfiguration?, file: StaticString = #filePath, line: UInt = #line) {
-        let adds = 40                                   // 41 words: three 64-byte lines
+    private func checkBudgets(_ caches: CacheConfiguration?, adds: Int = 40,
+                              budgets: [Int] = [3, 1, 5, 41, 2, 17, 40, 1, 16, 15, 64, 7, 100, 39, 1, 1, 33],
+                              file: StaticString = #filePath, line: UInt = #line) {
+        // By default 40 ADDs and the B: 41 words, three 64-byte lines.
         let branch = 0x1400_0000 | (UInt32(bitPattern: Int32(-adds)) & 0x03FF_FFFF)
         let h = Harness(Array(repeating: Self.add1, count: adds) + [branch], caches: caches)
         var total = 0
-        for budget in [3, 1, 5, 41, 2, 17, 40, 1, 16, 15, 64, 7, 100, 39, 1, 1, 33] {
+        for budget in budgets {
             XCTAssertEqual(h.cpu.run(budget: budget), budget, file: file, line: line)
             XCTAssertNil(h.cpu.stopReason, file: file, line: line)
             total += budget
@@ -30,6 +32,19 @@ final class InterpreterRunTests: XCTestCase {
     }
 
     func testBudgetsEndingInsideAPage() { checkBudgets(nil) }
+
+    /// A loop inside one block (3 ADDs and the B): its taken branch goes
+    /// straight on while the budget left covers a run to the block's end
+    /// (`runFloor`), and through the loop's head after that; budgets of
+    /// more and less than a block (1,024 slots; 16 with the cache model on)
+    /// end exactly where they say.
+    func testBudgetsEndingInsideATightLoop() {
+        let budgets = [1500, 3, 1024, 1025, 4096, 1023, 2, 5000, 1, 17, 16, 15, 333, 2049]
+        checkBudgets(nil, adds: 3, budgets: budgets)
+        var caches = CacheConfiguration()
+        caches.enabled = true
+        checkBudgets(caches, adds: 3, budgets: budgets)
+    }
 
     func testBudgetsEndingInsideIcacheLines() {
         var caches = CacheConfiguration()
