@@ -44,16 +44,17 @@ public struct Decoded: Equatable {
         let stride = words + 1
         let p = UnsafeMutablePointer<Decoded>.allocate(capacity: blocks * stride)
         for b in 0..<blocks {
-            for i in 0..<words { (p + b * stride + i).initialize(to: Decoded(.undecoded, at: i << 2)) }
+            clear(p + b * stride, from: 0, count: words)
             (p + b * stride + words).initialize(to: Decoded(.runEnd, at: words << 2))
         }
         return p
     }
 
     /// Resets `count` slots of a block from its slot `first` to
-    /// `.undecoded`, keeping where each one is (`at`).
+    /// `.undecoded`, keeping where each one is (`at`). (Also the first
+    /// initialisation: `Decoded` is a plain value.)
     static func clear(_ block: UnsafeMutablePointer<Decoded>, from first: Int, count: Int) {
-        for i in first..<(first + count) { block[i] = Decoded(.undecoded, at: i << 2) }
+        for i in first..<(first + count) { (block + i).initialize(to: Decoded(.undecoded, at: i << 2)) }
     }
 }
 

@@ -10,14 +10,10 @@ extension Decoded {
     /// The form the interpreter runs.
     public var interpreterForm: Decoded {
         var d = self
-        let byField = Decoded.formsByFieldIndex, wide = Decoded.forms64Index
+        let byField = Decoded.formsByFieldIndex, wide = Decoded.forms64Index, unshifted = Decoded.formsUnshiftedIndex
         if Int(op.rawValue) < byField.count, let (field, form) = byField[Int(op.rawValue)], a == field { d.op = form }
         if sf, Int(d.op.rawValue) < wide.count, let form = wide[Int(d.op.rawValue)] { d.op = form }
-        // Shift amount 0 (`b`), the commonest ADD and CMP of two registers.
-        if b == 0 {
-            if d.op == .ADDX_lsl { d.op = .ADDX_reg }
-            if d.op == .SUBSX_lsl { d.op = .SUBSX_reg }
-        }
+        if b == 0, Int(d.op.rawValue) < unshifted.count, let form = unshifted[Int(d.op.rawValue)] { d.op = form }
         // UBFM and SBFM (the ARM ARM pages' Operation): DecodeBitMasks' wmask and
         // tmask come down to one mask and at most two shifts once immr (a)
         // and imms (b) are known. Every alias (LSL, LSR, ASR, UXTB, SXTW...)
@@ -74,11 +70,16 @@ extension Decoded {
         .ADD_lsl: .ADDX_lsl, .SUB_lsl: .SUBX_lsl, .SUBS_lsl: .SUBSX_lsl,
     ]
 
-    /// The two tables indexed by the general operation's raw value: a
-    /// slot's fill looks them up, and hashing an `Op` twice per fill was
-    /// 3% of a hypervisor run that refills its I-cache often.
+    /// The forms of those with shift amount 0 (`b`): the commonest ADD and
+    /// CMP of two registers.
+    static let formsUnshifted: [Op: Op] = [.ADDX_lsl: .ADDX_reg, .SUBSX_lsl: .SUBSX_reg]
+
+    /// The tables indexed by the operation's raw value: a slot's fill looks
+    /// them up, and hashing an `Op` twice per fill was 3% of a hypervisor
+    /// run that refills its I-cache often.
     static let formsByFieldIndex: [(UInt8, Op)?] = index(formsByField)
     static let forms64Index: [Op?] = index(forms64)
+    static let formsUnshiftedIndex: [Op?] = index(formsUnshifted)
     static func index<V>(_ table: [Op: V]) -> [V?] {
         var t = [V?](repeating: nil, count: Int(table.keys.map(\.rawValue).max()!) + 1)
         for (op, v) in table { t[Int(op.rawValue)] = v }
