@@ -69,7 +69,6 @@ extension CPU {
         // The outer loop runs between instructions whenever something may
         // have changed what can be taken: interrupts, PSTATE.IL.
         outer: while executed < budget {
-            unpatch()
             executedInRun = executed
             if Mode.observed && observerStopRequested { break outer }
             // The translation context may have changed (EL, registers, TLBI):
